@@ -1,0 +1,37 @@
+/*
+ * cmd_init.c — `thidua init`: create or migrate the database, optionally
+ * loading the demo data set (idempotent).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_init(int argc, char **argv)
+{
+	struct cli_store store = {0};
+	int demo = 0;
+	for (int i = 1; i < argc; i++) {
+		int r = cli_store_opt(&store, argc, argv, &i);
+		if (r < 0)
+			return cli_fail("%s cần một giá trị", argv[i]);
+		if (r)
+			continue;
+		if (strcmp(argv[i], "--demo") == 0)
+			demo = 1;
+		else
+			return cli_fail("tham số không hợp lệ: %s", argv[i]);
+	}
+	db *d = NULL;
+	err e = {0};
+	int rc = cli_open_db(&store, &d, &e);
+	if (rc == 0)
+		rc = db_migrate(d, &e);
+	if (rc == 0 && demo)
+		rc = err_set(&e, E_INTERNAL, "--demo: chưa có dữ liệu mẫu");
+	if (rc == 0)
+		printf("thidua: cơ sở dữ liệu sẵn sàng (%s, phiên bản lược đồ %d)%s\n", db_engine(d),
+		       db_schema_version(d), demo ? ", đã nạp dữ liệu mẫu" : "");
+	db_close(d);
+	return rc ? cli_fail("%s", e.msg) : 0;
+}
