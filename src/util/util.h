@@ -28,6 +28,7 @@ enum {
 	E_MEDIA = -10,      /* unsupported media type    → 415 */
 	E_UNAVAILABLE = -11,/* database down, try later  → 503 */
 	E_INTERNAL = -12,   /*                           → 500 */
+	E_RATE = -13,       /* too many attempts         → 429 */
 };
 
 typedef struct err {
