@@ -1,0 +1,20 @@
+/*
+ * html.h — every byte of HTML goes through here (cgit's rule): text is
+ * escaped unless the caller says it is a trusted literal.
+ */
+#ifndef THIDUA_HTML_H
+#define THIDUA_HTML_H
+
+#include "util/util.h"
+
+/* A trusted literal (markup written in our source code). */
+void h_raw(buf *b, const char *s);
+/* Text or attribute value, escaped: & < > " ' */
+void h_txt(buf *b, const char *s);
+/* printf-like: %s escaped text, %S trusted literal, %d int, %lld long long,
+ * %zu size_t, %% a percent sign. Nothing else. */
+void h_fmt(buf *b, const char *fmt, ...);
+/* URL query component, percent-encoded. */
+void h_url(buf *b, const char *s);
+
+#endif

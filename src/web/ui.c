@@ -1,0 +1,126 @@
+/*
+ * ui.c — the page route table, layout, flash messages, error pages and the
+ * embedded static files.
+ */
+#include "web/ui.h"
+
+#include <string.h>
+
+#include "core/units.h"
+#include "util/embedded.h"
+
+const struct route ui_routes[] = {
+	{"GET", "/static/app.css", ui_static, ROUTE_PUBLIC},
+	{"GET", "/static/app.js", ui_static, ROUTE_PUBLIC},
+	{"GET", "/login", ui_login_form, ROUTE_PUBLIC},
+	{"POST", "/login", ui_login_post, ROUTE_PUBLIC},
+	{"POST", "/logout", ui_logout, 0},
+	{"GET", "/", ui_home, 0},
+	{"GET", "/units/{id}", ui_unit_page, 0},
+	{"POST", "/units/{id}", ui_unit_update, 0},
+	{"POST", "/units", ui_unit_create, 0},
+	{NULL, NULL, NULL, 0},
+};
+
+void ui_static(req *r, resp *w)
+{
+	const char *name = strrchr(r->path, '/') + 1;
+	for (const struct embedded_file *f = embedded_static; f->name; f++) {
+		if (strcmp(f->name, name) != 0)
+			continue;
+		const char *ct = strstr(name, ".css") ? "text/css; charset=utf-8"
+						      : "text/javascript; charset=utf-8";
+		resp_text(w, 200, ct, f->data, f->len);
+		resp_header(w, "Cache-Control", "public, max-age=3600");
+		return;
+	}
+	ui_not_found(r, w);
+}
+
+static void nav_item(buf *b, const char *href, const char *label, bool active)
+{
+	h_fmt(b, "<a href=\"%s\"%S>%s</a>", href, active ? " aria-current=\"page\"" : "", label);
+}
+
+void ui_begin(req *r, resp *w, const char *title, const char *nav)
+{
+	buf *b = &w->body;
+	buf_reset(b);
+	h_fmt(b,
+	      "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	      "<title>%s — Thi đua, khen thưởng</title>"
+	      "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+	      "<script src=\"/static/app.js\" defer></script></head><body>",
+	      title);
+	h_raw(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">Thi đua – Khen thưởng</a>");
+	if (r->authed) {
+		h_raw(b, "<nav>");
+		nav_item(b, "/", "Đơn vị", nav && strcmp(nav, "home") == 0);
+		nav_item(b, "/movements", "Phong trào thi đua", nav && strcmp(nav, "movements") == 0);
+		if (r->who.role == ROLE_ADMIN)
+			nav_item(b, "/users", "Người dùng", nav && strcmp(nav, "users") == 0);
+		h_raw(b, "</nav>");
+		unit u;
+		err e;
+		const char *unit_name = unit_get(r->db, r->a, r->who.unit_id, &u, &e) == 0 ? u.name : "";
+		h_fmt(b,
+		      "<div class=\"who\"><span class=\"user\">%s</span> · <span>%s</span> · "
+		      "<span class=\"unit\">%s</span>"
+		      "<form method=\"post\" action=\"/logout\" class=\"inline\">",
+		      r->who.full_name[0] ? r->who.full_name : r->who.login, role_label(r->who.role),
+		      unit_name);
+		ui_csrf(r, w);
+		h_raw(b, "<button type=\"submit\" class=\"link\">Đăng xuất</button></form></div>");
+	}
+	h_raw(b, "</header><main>");
+	ui_flash(r, w);
+}
+
+void ui_end(req *r, resp *w)
+{
+	h_raw(&w->body, "</main><footer>thidua · Hệ thống quản lý thi đua, khen thưởng</footer>"
+			"</body></html>\n");
+	w->status = w->status ? w->status : 200;
+	w->content_type = "text/html; charset=utf-8";
+}
+
+void ui_csrf(req *r, resp *w)
+{
+	h_fmt(&w->body, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+}
+
+void ui_flash(req *r, resp *w)
+{
+	const char *ok = req_query(r, "ok"), *bad = req_query(r, "err");
+	if (ok && *ok)
+		h_fmt(&w->body, "<p class=\"flash ok\" role=\"status\">%s</p>", ok);
+	if (bad && *bad)
+		h_fmt(&w->body, "<p class=\"flash err\" role=\"alert\">%s</p>", bad);
+}
+
+void ui_redirect_msg(req *r, resp *w, const char *path, bool ok, const char *msg)
+{
+	buf loc = BUF_INIT;
+	buf_puts(&loc, path);
+	buf_puts(&loc, strchr(path, '?') ? "&" : "?");
+	buf_puts(&loc, ok ? "ok=" : "err=");
+	h_url(&loc, msg);
+	resp_redirect(w, arena_strdup(r->a, buf_cstr(&loc)));
+	buf_free(&loc);
+}
+
+void ui_error_page(req *r, resp *w, int status, const char *msg)
+{
+	ui_begin(r, w, "Lỗi", NULL);
+	h_fmt(&w->body, "<h1>Không thực hiện được</h1><p class=\"flash err\">%s</p>"
+			"<p><a href=\"/\">Về trang chủ</a></p>",
+	      msg);
+	w->status = status;
+	ui_end(r, w);
+}
+
+void ui_not_found(req *r, resp *w)
+{
+	ui_error_page(r, w, 404, "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.");
+}
