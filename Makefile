@@ -17,9 +17,10 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Isrc -Ibuil
 
 B       := build
 SRC     := $(sort $(wildcard src/*/*.c)) src/main.c
-OBJ     := $(SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/migrations.o $(B)/obj/gen/static.o
+OBJ     := $(SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/migrations.o $(B)/obj/gen/static.o $(B)/obj/gen/data.o
 MIGR    := $(sort $(wildcard src/db/migrations/*.sql))
 STATIC  := $(sort $(wildcard src/web/static/*))
+DATA    := $(sort $(wildcard data/demo/*.tsv))
 TESTS   := $(patsubst tests/unit/%.c,$(B)/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
 FUZZ    := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 BENCH   := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))
@@ -41,6 +42,10 @@ $(B)/gen/migrations.c: $(B)/tools/embed $(MIGR)
 $(B)/gen/static.c: $(B)/tools/embed $(STATIC)
 	@mkdir -p $(@D)
 	$(B)/tools/embed $@ embedded_static $(STATIC)
+
+$(B)/gen/data.c: $(B)/tools/embed $(DATA)
+	@mkdir -p $(@D)
+	$(B)/tools/embed $@ embedded_data $(DATA)
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)

@@ -12,7 +12,7 @@ for name in "$@"; do
 	echo "== $name ($secs s)"
 	clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild/gen \
 		$(pkg-config --cflags $PKGS) -o build/fuzz-clang/$name fuzz/$name.c $srcs \
-		build/gen/migrations.c build/gen/static.c $(pkg-config --libs $PKGS) -lcsv -lm -lpthread
+		build/gen/migrations.c build/gen/static.c build/gen/data.c $(pkg-config --libs $PKGS) -lcsv -lm -lpthread
 	mkdir -p fuzz/corpus/$name
 	build/fuzz-clang/$name -max_total_time="$secs" -max_len=1048576 fuzz/corpus/$name
 done

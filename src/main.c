@@ -14,6 +14,9 @@ struct command {
 
 static const struct command commands[] = {
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
+	{"serve", cmd_serve, "serve [--data-dir DIR | --db URL] [--port N] [--bind ADDR] [--threads N]"},
+	{"user", cmd_user,
+	 "user add [--data-dir DIR | --db URL] --login L --role ROLE [--unit CODE] [--name NAME] --password-stdin"},
 };
 
 static int usage(FILE *out)

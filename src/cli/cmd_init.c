@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/demo.h"
 
 int cmd_init(int argc, char **argv)
 {
@@ -28,7 +29,7 @@ int cmd_init(int argc, char **argv)
 	if (rc == 0)
 		rc = db_migrate(d, &e);
 	if (rc == 0 && demo)
-		rc = err_set(&e, E_INTERNAL, "--demo: chưa có dữ liệu mẫu");
+		rc = demo_load(d, &e);
 	if (rc == 0)
 		printf("thidua: cơ sở dữ liệu sẵn sàng (%s, phiên bản lược đồ %d)%s\n", db_engine(d),
 		       db_schema_version(d), demo ? ", đã nạp dữ liệu mẫu" : "");

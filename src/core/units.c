@@ -339,7 +339,7 @@ static int create_tx(db *d, void *p, err *e)
 			  "INSERT INTO units (code, name, kind, parent_id, active, valid_from, valid_to,"
 			  " position, search_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)"
 			  " RETURNING id",
-			  "tttnittl" "l", in->code, in->name, in->kind, in->active ? 1 : 0, in->valid_from,
+			  "tttnittt" "l", in->code, in->name, in->kind, in->active ? 1 : 0, in->valid_from,
 			  in->valid_to, key, now_unix());
 	free(key);
 	if (rc)

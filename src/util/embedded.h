@@ -14,4 +14,7 @@ extern const struct embedded_file embedded_migrations[];
 /* Static web assets (src/web/static/ *), served under /static/. */
 extern const struct embedded_file embedded_static[];
 
+/* Demo data set (the TSV files under data/demo). */
+extern const struct embedded_file embedded_data[];
+
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "web/http.h"
+#include "web/ui.h"
 
 static const char *g_db_target;
 
