@@ -8,6 +8,13 @@
 #include "cli.h"
 #include "core/demo.h"
 
+static void print_demo_accounts(void)
+{
+	printf("Tài khoản mẫu (mật khẩu: %s):\n", DEMO_PASSWORD);
+	for (const struct demo_user *u = demo_users; u->login; u++)
+		printf("  %-22s %-8s %s — %s\n", u->login, u->role, u->full_name, u->unit_code);
+}
+
 int cmd_init(int argc, char **argv)
 {
 	struct cli_store store = {0};
@@ -30,6 +37,8 @@ int cmd_init(int argc, char **argv)
 		rc = db_migrate(d, &e);
 	if (rc == 0 && demo)
 		rc = demo_load(d, &e);
+	if (rc == 0 && demo)
+		print_demo_accounts();
 	if (rc == 0)
 		printf("thidua: cơ sở dữ liệu sẵn sàng (%s, phiên bản lược đồ %d)%s\n", db_engine(d),
 		       db_schema_version(d), demo ? ", đã nạp dữ liệu mẫu" : "");

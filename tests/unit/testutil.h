@@ -20,9 +20,11 @@
 
 /* A fresh migrated database: PostgreSQL when THIDUA_TEST_PG holds a
  * connection URL of a throw-away database, else a temp SQLite file. */
+static char test_db_path[64];
+
 static inline db *test_db_open(void)
 {
-	static char path[64];
+	char *path = test_db_path;
 	const char *pg = getenv("THIDUA_TEST_PG");
 	err e = {0};
 	db *d = NULL;
@@ -33,7 +35,7 @@ static inline db *test_db_open(void)
 		if (db_exec(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;", &e) != 0)
 			fail_msg("%s", e.msg);
 	} else {
-		snprintf(path, sizeof path, "/tmp/thidua-test-XXXXXX");
+		snprintf(path, sizeof test_db_path, "/tmp/thidua-test-XXXXXX");
 		int fd = mkstemp(path);
 		if (fd < 0)
 			fail_msg("mkstemp");
@@ -50,7 +52,14 @@ static inline void test_db_close(db *d)
 {
 	int sqlite = strcmp(db_engine(d), "sqlite") == 0;
 	db_close(d);
-	(void)sqlite;
+	if (sqlite && test_db_path[0]) {
+		char p[80];
+		unlink(test_db_path);
+		snprintf(p, sizeof p, "%s-wal", test_db_path);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", test_db_path);
+		unlink(p);
+	}
 }
 
 #endif
