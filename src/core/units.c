@@ -519,6 +519,12 @@ out:
 
 /* ---- import ---- */
 
+/* The row as the user sees it in the file (header = row 1). */
+static int row_number(const struct unit_row *rows, size_t i)
+{
+	return rows[i].line ? rows[i].line : (int)i + 2;
+}
+
 struct import_ctx {
 	const actor *a;
 	const struct unit_row *rows;
@@ -547,7 +553,7 @@ static int import_tx(db *d, void *p, err *e)
 	struct import_ctx *c = p;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct unit_row *r = &c->rows[i];
-		*c->bad_row = (int)i + 2;
+		*c->bad_row = row_number(c->rows, i);
 		int64_t parent = resolve_parent(d, c, i);
 		if (!parent)
 			return err_set(e, E_INVAL, "không tìm thấy đơn vị cấp trên có mã \"%s\"",
@@ -590,9 +596,10 @@ int units_import(db *d, const actor *a, const struct unit_row *rows, size_t n, i
 			rc = err_set(e, E_INVAL, "thiếu mã đơn vị cấp trên");
 		for (size_t k = 0; rc == 0 && k < i; k++)
 			if (strcmp(rows[k].code, rows[i].code) == 0)
-				rc = err_set(e, E_INVAL, "mã \"%s\" trùng với dòng %zu", rows[i].code, k + 2);
+				rc = err_set(e, E_INVAL, "mã \"%s\" trùng với dòng %d", rows[i].code,
+					     row_number(rows, k));
 		if (rc)
-			*bad_row = (int)i + 2;
+			*bad_row = row_number(rows, i);
 		norm[i] = rows[i];
 		norm[i].name = (char *)ok.name;
 		norm[i].valid_from = (char *)ok.valid_from;

@@ -80,6 +80,7 @@ int unit_update(db *d, const actor *a, int64_t id, const struct unit_input *in, 
 struct unit_row {
 	char *code, *name, *kind, *parent_code, *valid_from, *valid_to;
 	int active;
+	int line; /* row number in the source file; 0 → index + 2 */
 };
 int units_import(db *d, const actor *a, const struct unit_row *rows, size_t n, int64_t *created,
 		 int *bad_row, err *e);
