@@ -14,6 +14,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
+	{"db", cmd_db, "db copy --from (DIR|URL) --to (DIR|URL)"},
 };
 
 static int usage(FILE *out)
