@@ -14,6 +14,7 @@
 
 #include <libpq-fe.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,10 +125,16 @@ static void on_notice(void *arg, const PGresult *res)
  * then the transaction is lost and the caller must fail and roll back. */
 static int ensure_conn(pg_db *p, err *e)
 {
-	/* Reads whatever is pending without blocking (libpq sockets are
-	 * non-blocking underneath); EOF marks the connection bad. */
-	if (!conn_lost(p->h))
-		PQconsumeInput(p->h);
+	/* An idle socket with something to read means the server spoke first:
+	 * a FATAL message and then EOF when it ended the session. Reading
+	 * (non-blocking: libpq sockets are non-blocking underneath) until EOF
+	 * marks the connection bad. Usually the socket is quiet and this costs
+	 * one poll(). */
+	for (int i = 0; i < 4 && !conn_lost(p->h); i++) {
+		struct pollfd pfd = {.fd = PQsocket(p->h), .events = POLLIN};
+		if (pfd.fd < 0 || poll(&pfd, 1, 0) <= 0 || !PQconsumeInput(p->h))
+			break;
+	}
 	if (!conn_lost(p->h))
 		return 0;
 	if (p->base.in_tx)
@@ -188,6 +195,12 @@ static void note_changes(pg_db *p, PGresult *r)
 static int pg_exec(db *d, const char *sql, err *e)
 {
 	pg_db *p = (pg_db *)d;
+	/* A transaction dies with its session: after a lost connection (or on
+	 * a new one) there is nothing to roll back, and sending ROLLBACK would
+	 * only draw a warning. */
+	if (strcmp(sql, "ROLLBACK") == 0 &&
+	    (conn_lost(p->h) || PQtransactionStatus(p->h) == PQTRANS_IDLE))
+		return 0;
 	int rc = ensure_conn(p, e);
 	if (rc)
 		return rc;
