@@ -45,6 +45,32 @@ pg_unit() {
 		THIDUA_LABEL=unit-pg make -s unit
 }
 step unit-pg pg_unit
+# the sanitizers over the PostgreSQL driver's own paths (bytea, reconnects)
+step asan-pg env THIDUA_TEST_PG="${THIDUA_TEST_PG_URL:-}" \
+	THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" THIDUA_LABEL=unit-asan-pg make -s -j"$jobs" asan
+
+# `thidua db copy` end to end: SQLite → PostgreSQL → SQLite, through the
+# command line (the unit test test_db_copy checks every value).
+db_copy_cli() {
+	local url dir rc=0
+	url=${THIDUA_TEST_PG_URL:?no PostgreSQL cluster}
+	dir=$(mktemp -d)
+	pg() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$url" -c "$1"; }
+	{
+		pg "DROP SCHEMA public CASCADE; CREATE SCHEMA public" &&
+			build/thidua init --data-dir "$dir/a" >/dev/null &&
+			sqlite3 "$dir/a/thidua.db" "INSERT INTO login_failures VALUES ('x', 1)" &&
+			build/thidua db copy --from "$dir/a" --to "$url" >/dev/null &&
+			build/thidua db copy --from "$url" --to "$dir/b" &&
+			[ "$(sqlite3 "$dir/b/thidua.db" "SELECT subject FROM login_failures")" = x ] &&
+			# a destination holding data is refused
+			! build/thidua db copy --from "$dir/a" --to "$url" >/dev/null 2>&1
+	} || rc=1
+	rm -rf "$dir"
+	[ -n "${THIDUA_RESULTS:-}" ] && echo "db-copy-cli $((rc == 0)) $rc" >>"$THIDUA_RESULTS"
+	return $rc
+}
+step db-copy-cli db_copy_cli
 step api scripts/test-api.sh
 step e2e scripts/test-e2e.sh
 
