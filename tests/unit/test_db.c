@@ -500,6 +500,53 @@ static void accent_insensitive_search(void **state)
 	test_db_close(d);
 }
 
+/* PostgreSQL: rights on the test database are changed and given back. */
+static const char *const grant_create =
+	"DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO CURRENT_USER',"
+	" current_database()); END $$";
+
+static int give_back_create(void **state)
+{
+	if (!getenv("THIDUA_TEST_PG"))
+		return 0;
+	db *d = NULL;
+	err e = {0};
+	if (db_open(getenv("THIDUA_TEST_PG"), &d, &e) == 0) {
+		db_exec(d, grant_create, &e);
+		db_close(d);
+	}
+	return 0;
+}
+
+static void search_works_without_pg_trgm(void **state)
+{
+	/* a deployment whose role may not create extensions: migrations
+	 * succeed, there is no trigram index, search gives the same answers */
+	if (!getenv("THIDUA_TEST_PG"))
+		skip();
+	db *d = test_db_open();
+	err e = {0};
+	assert_int_equal(db_exec(d, "DROP EXTENSION pg_trgm CASCADE;"
+				    " DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I"
+				    " FROM CURRENT_USER', current_database()); END $$",
+				 &e),
+			 0);
+	assert_int_equal(db_exec(d, "CREATE EXTENSION pg_trgm", &e), E_DB); /* really refused */
+	assert_int_equal(db_migrate(d, &e), 0);
+	assert_int_equal(count(d, "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'", NULL),
+			 0);
+	add_unit(d, "51", "Tỉnh Quảng Ngãi", 0);
+	assert_int_equal(count(d, "SELECT COUNT(*) FROM units WHERE search_key LIKE '%' || $1 || '%'",
+			       "t", "quang ngai"),
+			 1);
+	/* once the extension can be installed, the next migrate adds the indexes */
+	assert_int_equal(db_exec(d, grant_create, &e), 0);
+	assert_int_equal(db_migrate(d, &e), 0);
+	assert_int_equal(count(d, "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'", NULL),
+			 3);
+	test_db_close(d);
+}
+
 static void tables_in_dependency_order(void **state)
 {
 	db *d = test_db_open();
@@ -574,6 +621,7 @@ int main(void)
 		cmocka_unit_test(column_types_and_names),
 		cmocka_unit_test(exec_runs_several_statements),
 		cmocka_unit_test(accent_insensitive_search),
+		cmocka_unit_test_teardown(search_works_without_pg_trgm, give_back_create),
 		cmocka_unit_test(tables_in_dependency_order),
 		cmocka_unit_test(reset_ids_continues_after_explicit_ids),
 	};
