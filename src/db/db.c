@@ -279,13 +279,18 @@ static int apply_migration(db *d, const struct embedded_file *f, int version, er
 
 static int migrate_locked(db *d, err *e)
 {
-	int rc = db_exec(d,
-			 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			 " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-			 e);
+	/* An up-to-date schema needs no DDL at all, so that `thidua serve` may
+	 * run as a role that can only read and write rows (docs/deploy.md):
+	 * PostgreSQL refuses even CREATE TABLE IF NOT EXISTS without rights. */
+	int have = db_schema_version(d);
+	int rc = 0;
+	if (have == 0)
+		rc = db_exec(d,
+			     "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+			     e);
 	if (rc)
 		return rc;
-	int have = db_schema_version(d);
 	for (const struct embedded_file *f = embedded_migrations; f->name; f++) {
 		int version = atoi(f->name);
 		if (version <= 0)

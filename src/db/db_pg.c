@@ -550,31 +550,45 @@ static char *trgm_schema(db *d, err *e, int *rc)
  * and without it leave search to sequential scans — slower on big tables,
  * never wrong. Runs after every migration, so a column added later, or an
  * extension a DBA installs later, is picked up by the next `thidua init`.
+ * Only missing indexes are created: a role without DDL rights passes
+ * through here without error once the owner has run `thidua init`.
  */
 static int pg_after_migrate(db *d, err *e)
 {
-	int rc;
+	char **tables = NULL;
+	size_t n = 0;
+	int rc = fetch_names(d,
+			     "SELECT c.table_name FROM information_schema.columns c"
+			     " WHERE c.table_schema = current_schema() AND c.column_name = 'search_key'"
+			     "   AND NOT EXISTS (SELECT 1 FROM pg_indexes i"
+			     "                   WHERE i.schemaname = c.table_schema"
+			     "                     AND i.indexname = c.table_name || '_search_trgm')"
+			     " ORDER BY 1",
+			     &tables, &n, e);
+	if (rc || n == 0)
+		goto out;
 	char *schema = trgm_schema(d, e, &rc);
 	if (rc)
-		return rc;
+		goto out;
 	if (!schema) {
-		err ignore;
-		rc = db_exec(d, "CREATE EXTENSION IF NOT EXISTS pg_trgm", &ignore);
-		if (rc == E_UNAVAILABLE)
-			return err_set(e, rc, "%s", ignore.msg);
-		if (rc) /* no right to create it, or contrib not installed */
-			return 0;
+		err why;
+		rc = db_exec(d, "CREATE EXTENSION IF NOT EXISTS pg_trgm", &why);
+		if (rc == E_UNAVAILABLE) {
+			rc = err_set(e, rc, "%s", why.msg);
+			goto out;
+		}
+		if (rc) { /* no right to create it, or contrib not installed */
+			fprintf(stderr,
+				"thidua: không cài được pg_trgm, tìm kiếm sẽ không có chỉ mục trigram"
+				" (docs/deploy.md): %s\n",
+				why.msg);
+			rc = 0;
+			goto out;
+		}
 		schema = trgm_schema(d, e, &rc);
 		if (rc || !schema)
-			return rc;
+			goto out;
 	}
-	char **tables;
-	size_t n;
-	rc = fetch_names(d,
-			 "SELECT table_name FROM information_schema.columns"
-			 " WHERE table_schema = current_schema() AND column_name = 'search_key'"
-			 " ORDER BY table_name",
-			 &tables, &n, e);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		buf sql = BUF_INIT;
 		char *index = xasprintf("%s_search_trgm", tables[i]);
@@ -585,12 +599,20 @@ static int pg_after_migrate(db *d, err *e)
 		buf_puts(&sql, " USING gin (search_key ");
 		put_ident(&sql, schema);
 		buf_puts(&sql, ".gin_trgm_ops)");
-		rc = db_exec(d, buf_cstr(&sql), e);
+		err why;
+		rc = db_exec(d, buf_cstr(&sql), &why);
+		if (rc == E_UNAVAILABLE) {
+			rc = err_set(e, rc, "%s", why.msg);
+		} else if (rc) { /* e.g. not the table's owner: search still works */
+			fprintf(stderr, "thidua: không tạo được chỉ mục %s: %s\n", index, why.msg);
+			rc = 0;
+		}
 		free(index);
 		buf_free(&sql);
 	}
-	db_free_names(tables, n);
 	free(schema);
+out:
+	db_free_names(tables, n);
 	return rc;
 }
 

@@ -547,6 +547,41 @@ static void search_works_without_pg_trgm(void **state)
 	test_db_close(d);
 }
 
+static void app_role_without_ddl_rights(void **state)
+{
+	/* docs/deploy.md: `thidua init` runs as the owner, app servers as a
+	 * role that may only read and write rows. Their start-up db_migrate()
+	 * must then find nothing to do, and no DDL to attempt. */
+	const char *url = getenv("THIDUA_TEST_PG");
+	if (!url || !strstr(url, "//thidua@"))
+		skip();
+	db *d = test_db_open();
+	err e = {0};
+	assert_int_equal(db_exec(d, "GRANT USAGE ON SCHEMA public TO thidua_app;"
+				    " GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
+				    "   TO thidua_app;"
+				    " GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO thidua_app",
+				 &e),
+			 0);
+	buf app_url = BUF_INIT;
+	const char *at = strstr(url, "//thidua@");
+	buf_put(&app_url, url, (size_t)(at - url));
+	buf_puts(&app_url, "//thidua_app@");
+	buf_puts(&app_url, at + strlen("//thidua@"));
+	db *app = NULL;
+	assert_int_equal(db_open(buf_cstr(&app_url), &app, &e), 0);
+	buf_free(&app_url);
+	assert_int_equal(db_exec(app, "CREATE TABLE x (a INTEGER)", &e), E_DB); /* really no DDL */
+	assert_int_equal(db_migrate(app, &e), 0);
+	assert_int_equal(db_schema_version(app), last_migration());
+	assert_true(add_unit(app, "51", "Tỉnh Quảng Ngãi", 0) > 0);
+	assert_int_equal(count(app, "SELECT COUNT(*) FROM units WHERE search_key LIKE '%' || $1 || '%'",
+			       "t", "quang"),
+			 1);
+	db_close(app);
+	test_db_close(d);
+}
+
 static void tables_in_dependency_order(void **state)
 {
 	db *d = test_db_open();
@@ -622,6 +657,7 @@ int main(void)
 		cmocka_unit_test(exec_runs_several_statements),
 		cmocka_unit_test(accent_insensitive_search),
 		cmocka_unit_test_teardown(search_works_without_pg_trgm, give_back_create),
+		cmocka_unit_test(app_role_without_ddl_rights),
 		cmocka_unit_test(tables_in_dependency_order),
 		cmocka_unit_test(reset_ids_continues_after_explicit_ids),
 	};
