@@ -13,8 +13,8 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
 	{"db", cmd_db, "db copy --from (DIR|URL) --to (DIR|URL)"},
+	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
 };
 
 static int usage(FILE *out)
