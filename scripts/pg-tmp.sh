@@ -9,7 +9,9 @@
 #   scripts/pg-tmp.sh server start   starts it again on the same port
 #
 # The database `thidua_test` belongs to the role `thidua`, which also owns the
-# schema `public`, so a test may `DROP SCHEMA public CASCADE` to start clean.
+# schema `public`, so a test may `DROP SCHEMA public CASCADE` to start clean;
+# `thidua` may also create databases of its own (the API tests give every
+# server a fresh one).
 # The role `thidua_app` has no rights of its own: tests grant it what an app
 # server's role gets in docs/deploy.md (rows only, no DDL).
 # Durability is switched off (fsync, synchronous_commit, full_page_writes):
@@ -126,7 +128,7 @@ create_cluster() {
 		tries=$((tries + 1))
 		[ $tries -lt 5 ] || { tail -20 "$DIR/server.log" >&2; die "server did not start"; }
 	done
-	psql_admin postgres -c "CREATE ROLE thidua LOGIN" -c "CREATE ROLE thidua_app LOGIN" \
+	psql_admin postgres -c "CREATE ROLE thidua LOGIN CREATEDB" -c "CREATE ROLE thidua_app LOGIN" \
 		-c "CREATE DATABASE thidua_test OWNER thidua"
 	psql_admin thidua_test -c "ALTER SCHEMA public OWNER TO thidua"
 }
