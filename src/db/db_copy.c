@@ -212,7 +212,7 @@ static int apply_selfrefs(struct table_copy *t, err *e)
 			rc = db_step(st, e);
 			db_finalize(st);
 			if (rc >= 0 && db_changes(t->dst) != 1)
-				rc = err_set(e, E_INTERNAL, "%s.%s: the referenced row has no unique key",
+				rc = err_set(e, E_INTERNAL, "%s.%s: không xác định được dòng được tham chiếu",
 					     t->table, sr->name);
 			rc = rc < 0 ? rc : 0;
 		}
