@@ -436,7 +436,9 @@ int db_tables(db *d, char ***names, size_t *n, err *e)
 		}
 		if (pick == count) {
 			free(sorted);
-			rc = err_set(e, E_INTERNAL, "Các khóa ngoại tạo thành vòng giữa các bảng, không xếp được thứ tự chép");
+			rc = err_set(e, E_INTERNAL,
+				     "Các khóa ngoại tạo thành vòng giữa các bảng,"
+				     " không xếp được thứ tự chép");
 			goto out;
 		}
 		placed[pick] = true;

@@ -138,7 +138,8 @@ static int ensure_conn(pg_db *p, err *e)
 	if (!conn_lost(p->h))
 		return 0;
 	if (p->base.in_tx)
-		return err_set(e, E_UNAVAILABLE, "Mất kết nối cơ sở dữ liệu, giao dịch đã bị hủy");
+		return err_set(e, E_UNAVAILABLE,
+			       "Mất kết nối cơ sở dữ liệu, giao dịch đã bị hủy");
 	PQreset(p->h);
 	if (conn_lost(p->h))
 		return err_set(e, E_UNAVAILABLE, "%s", msg_down);

@@ -149,8 +149,16 @@ static void bound(db_stmt *st, int rc)
 		s->bind_rc = rc;
 }
 
-static void sq_bind_i64(db_stmt *st, int i, int64_t v) { bound(st, sqlite3_bind_int64(H(st), i, v)); }
-static void sq_bind_double(db_stmt *st, int i, double v) { bound(st, sqlite3_bind_double(H(st), i, v)); }
+static void sq_bind_i64(db_stmt *st, int i, int64_t v)
+{
+	bound(st, sqlite3_bind_int64(H(st), i, v));
+}
+
+static void sq_bind_double(db_stmt *st, int i, double v)
+{
+	bound(st, sqlite3_bind_double(H(st), i, v));
+}
+
 static void sq_bind_null(db_stmt *st, int i) { bound(st, sqlite3_bind_null(H(st), i)); }
 
 static void sq_bind_text(db_stmt *st, int i, const char *s)
