@@ -81,7 +81,7 @@ running() {
 
 server_start() {
 	as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-		-o "-p $PORT" start >/dev/null || return 1
+		-o "-p $PORT" start >/dev/null 2>>"$DIR/pg_ctl.log" || return 1
 	PID=$(head -1 "$DIR/data/postmaster.pid")
 	write_state
 }
@@ -136,9 +136,13 @@ create_cluster() {
 cmd=${1:-}
 case "$cmd" in
 start)
-	if load_state && [ -d "$DIR/data" ]; then
-		running || server_start || die "could not restart the cluster in $DIR"
+	if load_state && [ -d "$DIR/data" ] && { running || server_start; }; then
+		:
 	else
+		# no cluster yet, or a stale one (its port taken since): start afresh
+		if load_state; then
+			case "$DIR" in */thidua-pg.*) rm -rf "$DIR" ;; esac
+		fi
 		create_cluster
 	fi
 	url
