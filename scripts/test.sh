@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it (locally and in CI): unit tests,
-# the same under ASan+UBSan, fuzz corpora, API tests and browser tests.
+# the same under ASan+UBSan, fuzz corpora, the unit tests again on a
+# throw-away PostgreSQL cluster, API tests and browser tests.
 # Ends with one summary line "total: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,12 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh --test || exit 1
 export THIDUA_RESULTS
 THIDUA_RESULTS=$(mktemp)
-trap 'rm -f "$THIDUA_RESULTS"' EXIT
+pg_started=
+cleanup() {
+	[ -n "$pg_started" ] && scripts/pg-tmp.sh stop
+	rm -f "$THIDUA_RESULTS"
+}
+trap cleanup EXIT
 
 failed_steps=()
 step() {
@@ -24,6 +30,47 @@ step build make -s -j"$jobs" all
 step unit make -s -j"$jobs" unit
 step asan env THIDUA_LABEL=unit-asan make -s -j"$jobs" asan
 step fuzz-replay make -s -j"$jobs" fuzz-replay
+
+# PostgreSQL: the same unit tests on a cluster of our own (never the
+# machine's service), kept up for the API tests, which read
+# THIDUA_TEST_PG_URL. THIDUA_TEST_PG_CTL lets the restart test stop and
+# start the server.
+pg_unit() {
+	local url
+	# a cluster someone started by hand is reused and left running
+	scripts/pg-tmp.sh url >/dev/null 2>&1 || pg_started=1
+	url=$(scripts/pg-tmp.sh start) || return 1
+	export THIDUA_TEST_PG_URL=$url
+	THIDUA_TEST_PG=$url THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" \
+		THIDUA_LABEL=unit-pg make -s unit
+}
+step unit-pg pg_unit
+# the sanitizers over the PostgreSQL driver's own paths (bytea, reconnects)
+step asan-pg env THIDUA_TEST_PG="${THIDUA_TEST_PG_URL:-}" \
+	THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" THIDUA_LABEL=unit-asan-pg make -s -j"$jobs" asan
+
+# `thidua db copy` end to end: SQLite → PostgreSQL → SQLite, through the
+# command line (the unit test test_db_copy checks every value).
+db_copy_cli() {
+	local url dir rc=0
+	url=${THIDUA_TEST_PG_URL:?no PostgreSQL cluster}
+	dir=$(mktemp -d)
+	pg() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$url" -c "$1"; }
+	{
+		pg "DROP SCHEMA public CASCADE; CREATE SCHEMA public" &&
+			build/thidua init --data-dir "$dir/a" >/dev/null &&
+			sqlite3 "$dir/a/thidua.db" "INSERT INTO login_failures VALUES ('x', 1)" &&
+			build/thidua db copy --from "$dir/a" --to "$url" >/dev/null &&
+			build/thidua db copy --from "$url" --to "$dir/b" &&
+			[ "$(sqlite3 "$dir/b/thidua.db" "SELECT subject FROM login_failures")" = x ] &&
+			# a destination holding data is refused
+			! build/thidua db copy --from "$dir/a" --to "$url" >/dev/null 2>&1
+	} || rc=1
+	rm -rf "$dir"
+	[ -n "${THIDUA_RESULTS:-}" ] && echo "db-copy-cli $((rc == 0)) $rc" >>"$THIDUA_RESULTS"
+	return $rc
+}
+step db-copy-cli db_copy_cli
 step api scripts/test-api.sh
 step e2e scripts/test-e2e.sh
 

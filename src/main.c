@@ -13,6 +13,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{"db", cmd_db, "db copy --from (DIR|URL) --to (DIR|URL)"},
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
 	{"serve", cmd_serve, "serve [--data-dir DIR | --db URL] [--port N] [--bind ADDR] [--threads N]"},
 	{"user", cmd_user,

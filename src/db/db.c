@@ -76,6 +76,9 @@ const void *db_col_blob(db_stmt *st, int col, size_t *n)
 	return st->drv->col_blob(st, col, n);
 }
 
+int db_col_type(db_stmt *st, int col) { return st->drv->col_type(st, col); }
+const char *db_col_name(db_stmt *st, int col) { return st->drv->col_name(st, col); }
+
 void db_finalize(db_stmt *st)
 {
 	if (st)
@@ -90,6 +93,16 @@ int db_begin(db *d, err *e)
 	if (d->in_tx)
 		return err_set(e, E_INTERNAL, "nested transaction");
 	int rc = d->drv->exec(d, d->drv->begin_sql, e);
+	if (rc == 0)
+		d->in_tx = true;
+	return rc;
+}
+
+int db_begin_read(db *d, err *e)
+{
+	if (d->in_tx)
+		return err_set(e, E_INTERNAL, "nested transaction");
+	int rc = d->drv->exec(d, d->drv->begin_read_sql, e);
 	if (rc == 0)
 		d->in_tx = true;
 	return rc;
@@ -233,40 +246,218 @@ int db_schema_version(db *d)
 	return (int)v;
 }
 
-int db_migrate(db *d, err *e)
+/* Applies one migration in its own transaction, unless another process
+ * applied it since we looked (checked again under the write lock). */
+static int apply_migration(db *d, const struct embedded_file *f, int version, err *e)
 {
-	int rc = db_exec(d,
-			 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			 " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-			 e);
+	int rc = db_begin(d, e);
 	if (rc)
 		return rc;
+	int64_t done = 0;
+	rc = db_get_i64(d, &done, e, "SELECT COUNT(*) FROM schema_migrations WHERE version = $1",
+			"i", version);
+	if (rc == 0 && done) {
+		db_rollback(d);
+		return 0;
+	}
+	if (rc == 0) {
+		char *sql = apply_dialect(d->drv, f->data);
+		rc = db_exec(d, sql, e);
+		free(sql);
+	}
+	if (rc == 0)
+		rc = (int)db_run(d, e,
+				 "INSERT INTO schema_migrations(version, name, applied_at) "
+				 "VALUES ($1, $2, $3)",
+				 "itl", version, f->name, (int64_t)time(NULL));
+	if (rc >= 0)
+		rc = db_commit(d, e);
+	else
+		db_rollback(d);
+	return rc < 0 ? rc : 0;
+}
+
+static int migrate_locked(db *d, err *e)
+{
+	/* An up-to-date schema needs no DDL at all, so that `thidua serve` may
+	 * run as a role that can only read and write rows (docs/deploy.md):
+	 * PostgreSQL refuses even CREATE TABLE IF NOT EXISTS without rights. */
 	int have = db_schema_version(d);
+	int rc = 0;
+	if (have == 0)
+		rc = db_exec(d,
+			     "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+			     e);
+	if (rc)
+		return rc;
 	for (const struct embedded_file *f = embedded_migrations; f->name; f++) {
 		int version = atoi(f->name);
 		if (version <= 0)
 			return err_set(e, E_INTERNAL, "migration %s has no number", f->name);
 		if (version <= have)
 			continue;
-		char *sql = apply_dialect(d->drv, f->data);
-		rc = db_begin(d, e);
-		if (rc == 0)
-			rc = db_exec(d, sql, e);
-		if (rc == 0)
-			rc = (int)db_run(d, e,
-					 "INSERT INTO schema_migrations(version, name, applied_at) "
-					 "VALUES ($1, $2, $3)",
-					 "itl", version, f->name, (int64_t)time(NULL));
-		if (rc >= 0)
-			rc = db_commit(d, e);
-		else
-			db_rollback(d);
-		free(sql);
+		rc = apply_migration(d, f, version, e);
 		if (rc < 0) {
 			char msg[sizeof e->msg];
 			snprintf(msg, sizeof msg, "%s", e->msg);
 			return err_set(e, rc, "migration %s: %s", f->name, msg);
 		}
 	}
+	return d->drv->after_migrate ? d->drv->after_migrate(d, e) : 0;
+}
+
+int db_migrate(db *d, err *e)
+{
+	if (d->in_tx)
+		return err_set(e, E_INTERNAL, "db_migrate inside a transaction");
+	int rc = 0;
+	if (d->drv->migrate_lock_sql)
+		rc = db_exec(d, d->drv->migrate_lock_sql, e);
+	if (rc == 0)
+		rc = migrate_locked(d, e);
+	if (d->drv->migrate_unlock_sql) {
+		/* the lock also ends with the session, should this fail */
+		err ignore;
+		db_exec(d, d->drv->migrate_unlock_sql, &ignore);
+	}
+	return rc;
+}
+
+/* ---- introspection ---- */
+
+void db_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void db_free_fkeys(struct db_fkey *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(keys[i].table);
+		free(keys[i].column);
+		free(keys[i].ref_table);
+		free(keys[i].ref_column);
+	}
+	free(keys);
+}
+
+int db_foreign_keys(db *d, struct db_fkey **keys, size_t *n, err *e)
+{
+	*keys = NULL;
+	*n = 0;
+	db_stmt *st;
+	int rc = db_prepare(d, d->drv->fkeys_sql, &st, e);
+	if (rc)
+		return rc;
+	size_t cap = 0;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*keys = xrealloc(*keys, cap * sizeof **keys);
+		}
+		struct db_fkey *k = &(*keys)[(*n)++];
+		const char *c[4];
+		for (int i = 0; i < 4; i++)
+			c[i] = db_col_text(st, i);
+		k->table = xstrdup(c[0] ? c[0] : "");
+		k->column = xstrdup(c[1] ? c[1] : "");
+		k->ref_table = xstrdup(c[2] ? c[2] : "");
+		k->ref_column = xstrdup(c[3] ? c[3] : "");
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		db_free_fkeys(*keys, *n);
+		*keys = NULL;
+		*n = 0;
+		return rc;
+	}
 	return 0;
+}
+
+static int index_of(char **names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int db_tables(db *d, char ***names, size_t *n, err *e)
+{
+	*names = NULL;
+	*n = 0;
+	char **all = NULL;
+	size_t count = 0, cap = 0;
+	struct db_fkey *keys = NULL;
+	size_t nkeys = 0;
+	bool *placed = NULL;
+	db_stmt *st;
+	int rc = db_prepare(d, d->drv->tables_sql, &st, e);
+	if (rc)
+		return rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			all = xrealloc(all, cap * sizeof *all);
+		}
+		all[count++] = xstrdup(db_col_text(st, 0));
+	}
+	db_finalize(st);
+	if (rc < 0)
+		goto out;
+	rc = db_foreign_keys(d, &keys, &nkeys, e);
+	if (rc)
+		goto out;
+
+	/* Topological order, alphabetical among the tables ready at each step
+	 * so that the order is the same on both engines. */
+	char **sorted = xcalloc(count ? count : 1, sizeof *sorted);
+	placed = xcalloc(count ? count : 1, sizeof *placed);
+	size_t done = 0;
+	while (done < count) {
+		size_t pick = count;
+		for (size_t i = 0; i < count && pick == count; i++) {
+			if (placed[i])
+				continue;
+			bool ready = true;
+			for (size_t k = 0; k < nkeys && ready; k++) {
+				if (strcmp(keys[k].table, all[i]) != 0 ||
+				    strcmp(keys[k].ref_table, all[i]) == 0)
+					continue;
+				int r = index_of(all, count, keys[k].ref_table);
+				if (r >= 0 && !placed[r])
+					ready = false;
+			}
+			if (ready)
+				pick = i;
+		}
+		if (pick == count) {
+			free(sorted);
+			rc = err_set(e, E_INTERNAL,
+				     "Các khóa ngoại tạo thành vòng giữa các bảng,"
+				     " không xếp được thứ tự chép");
+			goto out;
+		}
+		placed[pick] = true;
+		sorted[done++] = all[pick];
+	}
+	free(all);
+	all = NULL;
+	*names = sorted;
+	*n = count;
+	rc = 0;
+out:
+	if (all)
+		db_free_names(all, count);
+	db_free_fkeys(keys, nkeys);
+	free(placed);
+	return rc;
+}
+
+int db_reset_ids(db *d, err *e)
+{
+	return d->drv->reset_ids ? d->drv->reset_ids(d, e) : 0;
 }

@@ -26,9 +26,23 @@ struct db_driver {
 	double (*col_double)(db_stmt *st, int col);
 	const char *(*col_text)(db_stmt *st, int col);
 	const void *(*col_blob)(db_stmt *st, int col, size_t *n);
+	int (*col_type)(db_stmt *st, int col);
+	const char *(*col_name)(db_stmt *st, int col);
 	void (*finalize)(db_stmt *st);
 	int64_t (*changes)(db *d);
-	const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" */
+	const char *begin_sql;      /* "BEGIN IMMEDIATE" / "BEGIN" */
+	const char *begin_read_sql; /* a read-only snapshot transaction */
+	/* Introspection queries: application tables (one column: name), and
+	 * foreign keys (table, column, ref_table, ref_column), one row per column. */
+	const char *tables_sql;
+	const char *fkeys_sql;
+	/* Serialise db_migrate() across processes where the engine's write
+	 * transaction does not (NULL: nothing to do). */
+	const char *migrate_lock_sql;
+	const char *migrate_unlock_sql;
+	/* Optional extra steps, NULL when the engine needs none. */
+	int (*after_migrate)(db *d, err *e);
+	int (*reset_ids)(db *d, err *e);
 };
 
 /* Every driver's db and db_stmt start with these headers. */

@@ -1,16 +1,40 @@
 /*
- * db_pg.c — the PostgreSQL driver (libpq). Parameters are sent as text (blobs
- * as binary), results come back as text and are converted on access.
+ * db_pg.c — the PostgreSQL driver (libpq). Parameters are sent as text
+ * (blobs in binary, so NUL bytes need no escaping); results come back as
+ * text and are converted on access: bytea from its hex form, booleans to
+ * 1/0 like the INTEGER 0/1 of SQLite.
  *
  * A connection that breaks is reset on the next statement outside a
  * transaction, so a server restart costs the requests made while it is
- * down (E_UNAVAILABLE → 503), not a restart of thidua.
+ * down (E_UNAVAILABLE → 503), not a restart of thidua. A statement is never
+ * sent twice: whether a statement cut off by a failure was applied cannot be
+ * known, so repeating it is left to the caller.
  */
 #include "db_int.h"
 
 #include <libpq-fe.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Type OIDs from catalog/pg_type_d.h (a server header, not shipped with
+ * libpq-dev); they are fixed by the catalog and never change. */
+enum {
+	OID_BOOL = 16,
+	OID_BYTEA = 17,
+	OID_INT8 = 20,
+	OID_INT2 = 21,
+	OID_INT4 = 23,
+	OID_OID = 26,
+	OID_FLOAT4 = 700,
+	OID_FLOAT8 = 701,
+	OID_NUMERIC = 1700,
+};
+
+/* Above this PostgreSQL refuses the Bind message. */
+#define PG_MAX_PARAMS 65535
 
 typedef struct {
 	struct db base;
@@ -25,10 +49,13 @@ typedef struct {
 	char **values;
 	int *lengths;
 	int *formats;
+	int bad;     /* E_* of a bind that cannot be sent, reported by step */
+	int bad_idx; /* its parameter number */
 	PGresult *res;
 	int row;     /* current row, -1 before the first step */
 	bool ran;
-	unsigned char *blob; /* last unescaped bytea, freed on next access */
+	unsigned char **blobs; /* decoded bytea per column of the current row */
+	size_t *blob_lens;
 } pg_stmt;
 
 static const char *const pg_dialect[] = {
@@ -38,58 +65,109 @@ static const char *const pg_dialect[] = {
 	NULL, NULL,
 };
 
+static const char *const msg_down = "Cơ sở dữ liệu tạm thời không truy cập được";
+
 static bool conn_lost(PGconn *h)
 {
 	return PQstatus(h) != CONNECTION_OK;
+}
+
+/* Copies s without the trailing newline libpq puts on its messages. */
+static void chomp(char *dst, size_t cap, const char *s)
+{
+	snprintf(dst, cap, "%s", s ? s : "?");
+	size_t n = strlen(dst);
+	while (n && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+		dst[--n] = '\0';
 }
 
 /* Maps a failed result (or a lost connection) to an E_* code. */
 static int pg_error(pg_db *p, PGresult *res, err *e)
 {
 	if (conn_lost(p->h))
-		return err_set(e, E_UNAVAILABLE, "Cơ sở dữ liệu tạm thời không truy cập được");
+		return err_set(e, E_UNAVAILABLE, "%s", msg_down);
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(p->h);
+	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	char msg[400];
+	chomp(msg, sizeof msg, primary ? primary : PQerrorMessage(p->h));
 	int code = E_DB;
-	if (state && (strcmp(state, "23505") == 0 || strcmp(state, "23503") == 0 ||
-		      strcmp(state, "23514") == 0 || strcmp(state, "40001") == 0 ||
-		      strcmp(state, "40P01") == 0))
-		code = E_CONFLICT;
-	else if (state && strncmp(state, "08", 2) == 0)
-		code = E_UNAVAILABLE;
-	else if (state && strcmp(state, "54000") == 0)
-		code = E_TOOBIG;
-	return err_set(e, code, "PostgreSQL: %s", msg ? msg : "?");
+	if (state) {
+		/* class 23: integrity constraint violations (unique, foreign key,
+		 * check, not null) — all E_CONFLICT, as SQLITE_CONSTRAINT is */
+		if (strncmp(state, "23", 2) == 0 || strcmp(state, "40001") == 0 ||
+		    strcmp(state, "40P01") == 0)
+			code = E_CONFLICT;
+		/* connection exceptions, server shutting down or starting up,
+		 * too many connections */
+		else if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P0", 4) == 0 ||
+			 strcmp(state, "53300") == 0)
+			code = E_UNAVAILABLE;
+		else if (strncmp(state, "54", 2) == 0)
+			code = E_TOOBIG;
+	}
+	if (detail)
+		return err_set(e, code, "PostgreSQL: %s (%s)", msg, detail);
+	return err_set(e, code, "PostgreSQL: %s", msg);
 }
 
-/* Before a statement: reconnect a broken connection unless a transaction
- * was open on it (then the transaction is lost and the caller must fail). */
+/* Server warnings go to stderr (the service log); notices such as
+ * "relation already exists, skipping" are routine and dropped. */
+static void on_notice(void *arg, const PGresult *res)
+{
+	const char *sev = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+	if (sev && strcmp(sev, "WARNING") == 0)
+		fprintf(stderr, "thidua: PostgreSQL %s", PQresultErrorMessage(res));
+}
+
+/* Before a statement: notice a connection the server has closed (a restart
+ * ends idle sessions) and reconnect, unless a transaction was open on it —
+ * then the transaction is lost and the caller must fail and roll back. */
 static int ensure_conn(pg_db *p, err *e)
 {
+	/* An idle socket with something to read means the server spoke first:
+	 * a FATAL message and then EOF when it ended the session. Reading
+	 * (non-blocking: libpq sockets are non-blocking underneath) until EOF
+	 * marks the connection bad. Usually the socket is quiet and this costs
+	 * one poll(). */
+	for (int i = 0; i < 4 && !conn_lost(p->h); i++) {
+		struct pollfd pfd = {.fd = PQsocket(p->h), .events = POLLIN};
+		if (pfd.fd < 0 || poll(&pfd, 1, 0) <= 0 || !PQconsumeInput(p->h))
+			break;
+	}
 	if (!conn_lost(p->h))
 		return 0;
 	if (p->base.in_tx)
-		return err_set(e, E_UNAVAILABLE, "Mất kết nối cơ sở dữ liệu");
+		return err_set(e, E_UNAVAILABLE,
+			       "Mất kết nối cơ sở dữ liệu, giao dịch đã bị hủy");
 	PQreset(p->h);
 	if (conn_lost(p->h))
-		return err_set(e, E_UNAVAILABLE, "Cơ sở dữ liệu tạm thời không truy cập được");
+		return err_set(e, E_UNAVAILABLE, "%s", msg_down);
 	return 0;
 }
 
 static int pg_open(const char *target, db **out, err *e)
 {
+	/* Entries before dbname are defaults the URL may override; those after
+	 * it are forced. A short connect timeout keeps requests from hanging on
+	 * an unreachable server; keepalives notice a dead peer in about a
+	 * minute instead of two hours. */
+	const char *const keys[] = {"connect_timeout", "application_name", "keepalives_idle",
+				    "keepalives_interval", "keepalives_count", "dbname",
+				    "client_encoding", NULL};
+	const char *const vals[] = {"5", "thidua", "30", "10", "3", target, "UTF8", NULL};
 	pg_db *p = xcalloc(1, sizeof *p);
-	p->h = PQconnectdb(target);
+	p->h = PQconnectdbParams(keys, vals, 1);
 	if (!p->h || conn_lost(p->h)) {
-		int rc = err_set(e, E_UNAVAILABLE, "Không kết nối được PostgreSQL: %s",
-				 p->h ? PQerrorMessage(p->h) : "?");
+		char msg[400];
+		chomp(msg, sizeof msg, p->h ? PQerrorMessage(p->h) : "?");
+		int rc = err_set(e, E_UNAVAILABLE, "Không kết nối được PostgreSQL: %s", msg);
 		PQfinish(p->h);
 		free(p);
 		return rc;
 	}
-	PQsetClientEncoding(p->h, "UTF8");
-	PGresult *r = PQexec(p->h, "SET client_min_messages = warning");
-	PQclear(r);
+	/* kept by the PGconn across PQreset, unlike a SET */
+	PQsetNoticeReceiver(p->h, on_notice, NULL);
 	*out = &p->base;
 	return 0;
 }
@@ -101,15 +179,29 @@ static void pg_close(db *d)
 	free(p);
 }
 
-static int64_t count_changes(PGresult *r)
+/* Rows changed, from the command tag of INSERT/UPDATE/DELETE/MERGE only:
+ * other statements leave the count alone, as sqlite3_changes() does. */
+static void note_changes(pg_db *p, PGresult *r)
 {
+	const char *tag = PQcmdStatus(r);
+	if (!tag)
+		return;
+	if (strncmp(tag, "INSERT ", 7) && strncmp(tag, "UPDATE ", 7) && strncmp(tag, "DELETE ", 7) &&
+	    strncmp(tag, "MERGE ", 6))
+		return;
 	const char *n = PQcmdTuples(r);
-	return (n && *n) ? strtoll(n, NULL, 10) : 0;
+	p->changes = (n && *n) ? strtoll(n, NULL, 10) : 0;
 }
 
 static int pg_exec(db *d, const char *sql, err *e)
 {
 	pg_db *p = (pg_db *)d;
+	/* A transaction dies with its session: after a lost connection (or on
+	 * a new one) there is nothing to roll back, and sending ROLLBACK would
+	 * only draw a warning. */
+	if (strcmp(sql, "ROLLBACK") == 0 &&
+	    (conn_lost(p->h) || PQtransactionStatus(p->h) == PQTRANS_IDLE))
+		return 0;
 	int rc = ensure_conn(p, e);
 	if (rc)
 		return rc;
@@ -120,12 +212,13 @@ static int pg_exec(db *d, const char *sql, err *e)
 		PQclear(r);
 		return rc;
 	}
-	p->changes = count_changes(r);
+	note_changes(p, r);
 	PQclear(r);
 	return 0;
 }
 
-/* Highest $N in the statement, skipping literals and comments. */
+/* Highest $N in the statement, skipping literals, quoted identifiers,
+ * comments and dollar-quoted strings ($$…$$, $tag$…$tag$). */
 static int count_params(const char *sql)
 {
 	int max = 0;
@@ -139,10 +232,30 @@ static int count_params(const char *sql)
 		} else if (s[0] == '-' && s[1] == '-') {
 			while (*s && *s != '\n')
 				s++;
+		} else if (s[0] == '/' && s[1] == '*') {
+			const char *end = strstr(s + 2, "*/");
+			s = end ? end + 2 : s + strlen(s);
 		} else if (*s == '$' && s[1] >= '0' && s[1] <= '9') {
-			int n = (int)strtol(s + 1, (char **)&s, 10);
+			long n = strtol(s + 1, (char **)&s, 10);
 			if (n > max)
-				max = n;
+				max = n > INT_MAX ? INT_MAX : (int)n;
+		} else if (*s == '$') {
+			/* a dollar quote opens with $tag$ where tag is an identifier
+			 * (or empty); anything else is an ordinary '$' */
+			const char *t = s + 1;
+			while ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || *t == '_' ||
+			       (*t >= '0' && *t <= '9' && t > s + 1) || (unsigned char)*t >= 0x80)
+				t++;
+			if (*t != '$') {
+				s++;
+				continue;
+			}
+			size_t taglen = (size_t)(t + 1 - s);
+			const char *body = t + 1;
+			const char *end = body;
+			while ((end = strchr(end, '$')) && strncmp(end, s, taglen) != 0)
+				end++;
+			s = end ? end + taglen : body + strlen(body);
 		} else {
 			s++;
 		}
@@ -155,10 +268,15 @@ static int pg_prepare(db *d, const char *sql, db_stmt **out, err *e)
 	pg_stmt *st = xcalloc(1, sizeof *st);
 	st->sql = xstrdup(sql);
 	st->nparams = count_params(sql);
-	int n = st->nparams ? st->nparams : 1;
-	st->values = xcalloc((size_t)n, sizeof *st->values);
-	st->lengths = xcalloc((size_t)n, sizeof *st->lengths);
-	st->formats = xcalloc((size_t)n, sizeof *st->formats);
+	if (st->nparams > PG_MAX_PARAMS) {
+		st->bad = E_TOOBIG;
+		st->bad_idx = st->nparams;
+		st->nparams = 0;
+	}
+	size_t n = st->nparams ? (size_t)st->nparams : 1;
+	st->values = xcalloc(n, sizeof *st->values);
+	st->lengths = xcalloc(n, sizeof *st->lengths);
+	st->formats = xcalloc(n, sizeof *st->formats);
 	st->row = -1;
 	*out = &st->base;
 	return 0;
@@ -169,6 +287,10 @@ static void set_param(db_stmt *s, int idx, char *value, int len, int format)
 	pg_stmt *st = (pg_stmt *)s;
 	if (idx < 1 || idx > st->nparams) {
 		free(value);
+		if (!st->bad) {
+			st->bad = E_INTERNAL;
+			st->bad_idx = idx;
+		}
 		return;
 	}
 	free(st->values[idx - 1]);
@@ -184,6 +306,8 @@ static void pg_bind_i64(db_stmt *s, int i, int64_t v)
 
 static void pg_bind_double(db_stmt *s, int i, double v)
 {
+	/* 17 significant digits round-trip every double; PostgreSQL reads
+	 * "inf", "-inf" and "nan" as well */
 	set_param(s, i, xasprintf("%.17g", v), 0, 0);
 }
 
@@ -192,10 +316,32 @@ static void pg_bind_null(db_stmt *s, int i) { set_param(s, i, NULL, 0, 0); }
 
 static void pg_bind_blob(db_stmt *s, int i, const void *p, size_t n)
 {
+	pg_stmt *st = (pg_stmt *)s;
+	if (n > INT_MAX) { /* the protocol's length field is an int32 */
+		if (!st->bad) {
+			st->bad = E_TOOBIG;
+			st->bad_idx = i;
+		}
+		return;
+	}
 	char *copy = xmalloc(n ? n : 1);
 	if (n)
 		memcpy(copy, p, n);
 	set_param(s, i, copy, (int)n, 1);
+}
+
+/* Decoded blobs stay valid until the next step, like the row's text. */
+static void free_blobs(pg_stmt *st)
+{
+	if (!st->blobs)
+		return;
+	int n = PQnfields(st->res);
+	for (int i = 0; i < n; i++)
+		PQfreemem(st->blobs[i]);
+	free(st->blobs);
+	free(st->blob_lens);
+	st->blobs = NULL;
+	st->blob_lens = NULL;
 }
 
 static int pg_step(db_stmt *s, err *e)
@@ -204,6 +350,11 @@ static int pg_step(db_stmt *s, err *e)
 	pg_db *p = (pg_db *)s->owner;
 	if (!st->ran) {
 		st->ran = true;
+		if (st->bad == E_TOOBIG)
+			return err_set(e, E_TOOBIG, "PostgreSQL: tham số $%d quá lớn", st->bad_idx);
+		if (st->bad)
+			return err_set(e, st->bad, "PostgreSQL: câu lệnh không có tham số $%d",
+				       st->bad_idx);
 		int rc = ensure_conn(p, e);
 		if (rc)
 			return rc;
@@ -212,8 +363,9 @@ static int pg_step(db_stmt *s, err *e)
 		ExecStatusType status = PQresultStatus(st->res);
 		if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
 			return pg_error(p, st->res, e);
-		p->changes = count_changes(st->res);
+		note_changes(p, st->res);
 	}
+	free_blobs(st);
 	if (PQresultStatus(st->res) != PGRES_TUPLES_OK)
 		return DB_DONE;
 	if (st->row + 1 >= PQntuples(st->res))
@@ -224,28 +376,35 @@ static int pg_step(db_stmt *s, err *e)
 
 static int pg_col_count(db_stmt *s) { return PQnfields(((pg_stmt *)s)->res); }
 
+static bool in_row(pg_stmt *st, int c)
+{
+	return st->res && st->row >= 0 && st->row < PQntuples(st->res) && c >= 0 &&
+	       c < PQnfields(st->res);
+}
+
 static bool pg_col_null(db_stmt *s, int c)
 {
 	pg_stmt *st = (pg_stmt *)s;
-	return PQgetisnull(st->res, st->row, c);
+	return !in_row(st, c) || PQgetisnull(st->res, st->row, c);
 }
 
 static const char *pg_col_text(db_stmt *s, int c)
 {
 	pg_stmt *st = (pg_stmt *)s;
-	if (st->row < 0 || PQgetisnull(st->res, st->row, c))
+	if (pg_col_null(s, c))
 		return NULL;
-	return PQgetvalue(st->res, st->row, c);
+	const char *v = PQgetvalue(st->res, st->row, c);
+	if (PQftype(st->res, c) == OID_BOOL) /* as the INTEGER 0/1 SQLite gives */
+		return v[0] == 't' ? "1" : "0";
+	return v;
 }
 
 static int64_t pg_col_i64(db_stmt *s, int c)
 {
 	const char *v = pg_col_text(s, c);
-	if (!v)
-		return 0;
-	if (v[0] == 't' && !v[1]) /* boolean expressions such as EXISTS(…) */
-		return 1;
-	return strtoll(v, NULL, 10);
+	/* numeric text such as "12.0" (SUM of a numeric) stops at the dot,
+	 * truncating like sqlite3_column_int64() of a REAL */
+	return v ? strtoll(v, NULL, 10) : 0;
 }
 
 static double pg_col_double(db_stmt *s, int c)
@@ -257,14 +416,54 @@ static double pg_col_double(db_stmt *s, int c)
 static const void *pg_col_blob(db_stmt *s, int c, size_t *n)
 {
 	pg_stmt *st = (pg_stmt *)s;
-	const char *v = pg_col_text(s, c);
-	PQfreemem(st->blob);
-	st->blob = NULL;
 	*n = 0;
-	if (!v)
+	if (pg_col_null(s, c))
 		return NULL;
-	st->blob = PQunescapeBytea((const unsigned char *)v, n);
-	return st->blob;
+	const char *v = PQgetvalue(st->res, st->row, c);
+	if (PQftype(st->res, c) != OID_BYTEA) { /* text read as bytes, as SQLite does */
+		*n = (size_t)PQgetlength(st->res, st->row, c);
+		return v;
+	}
+	if (!st->blobs) {
+		st->blobs = xcalloc((size_t)PQnfields(st->res), sizeof *st->blobs);
+		st->blob_lens = xcalloc((size_t)PQnfields(st->res), sizeof *st->blob_lens);
+	}
+	if (!st->blobs[c]) {
+		st->blobs[c] = PQunescapeBytea((const unsigned char *)v, &st->blob_lens[c]);
+		if (!st->blobs[c])
+			abort(); /* fails only when out of memory: see xmalloc */
+	}
+	*n = st->blob_lens[c];
+	return st->blobs[c];
+}
+
+static int pg_col_type(db_stmt *s, int c)
+{
+	pg_stmt *st = (pg_stmt *)s;
+	if (pg_col_null(s, c))
+		return DB_NULL;
+	switch (PQftype(st->res, c)) {
+	case OID_BOOL:
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+	case OID_OID:
+		return DB_INT;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC:
+		return DB_REAL;
+	case OID_BYTEA:
+		return DB_BLOB;
+	default:
+		return DB_TEXT;
+	}
+}
+
+static const char *pg_col_name(db_stmt *s, int c)
+{
+	const char *n = PQfname(((pg_stmt *)s)->res, c);
+	return n ? n : "";
 }
 
 static void pg_finalize(db_stmt *s)
@@ -276,12 +475,193 @@ static void pg_finalize(db_stmt *s)
 	free(st->lengths);
 	free(st->formats);
 	free(st->sql);
+	free_blobs(st);
 	PQclear(st->res);
-	PQfreemem(st->blob);
 	free(st);
 }
 
 static int64_t pg_changes(db *d) { return ((pg_db *)d)->changes; }
+
+/* ---- schema-wide steps ---- */
+
+/* Quotes an identifier for SQL text ("a""b"). */
+static void put_ident(buf *b, const char *name)
+{
+	buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+/* Names from a one-column query, malloc'd. */
+static int fetch_names(db *d, const char *sql, char ***out, size_t *n, err *e)
+{
+	*out = NULL;
+	*n = 0;
+	db_stmt *st;
+	int rc = db_prepare(d, sql, &st, e);
+	if (rc)
+		return rc;
+	size_t cap = 0;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		const char *v = db_col_text(st, 0);
+		(*out)[(*n)++] = xstrdup(v ? v : "");
+	}
+	db_finalize(st);
+	if (rc < 0) {
+		db_free_names(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return 0;
+}
+
+/* Schema holding pg_trgm, or NULL when it is not installed. */
+static char *trgm_schema(db *d, err *e, int *rc)
+{
+	char **names;
+	size_t n;
+	*rc = fetch_names(d,
+			  "SELECT n.nspname FROM pg_extension x"
+			  " JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname = 'pg_trgm'",
+			  &names, &n, e);
+	if (*rc || n == 0) {
+		db_free_names(names, n);
+		return NULL;
+	}
+	char *s = names[0];
+	names[0] = NULL;
+	db_free_names(names, n);
+	return s;
+}
+
+/*
+ * Search uses `search_key LIKE '%' || $1 || '%'`, which no B-tree index
+ * serves. A trigram GIN index does; it needs the pg_trgm extension, which
+ * the database owner may create (it is a trusted extension) but a role with
+ * fewer rights may not. So: use pg_trgm if installed, try to install it,
+ * and without it leave search to sequential scans — slower on big tables,
+ * never wrong. Runs after every migration, so a column added later, or an
+ * extension a DBA installs later, is picked up by the next `thidua init`.
+ * Only missing indexes are created: a role without DDL rights passes
+ * through here without error once the owner has run `thidua init`.
+ */
+static int pg_after_migrate(db *d, err *e)
+{
+	char **tables = NULL;
+	size_t n = 0;
+	int rc = fetch_names(d,
+			     "SELECT c.table_name FROM information_schema.columns c"
+			     " WHERE c.table_schema = current_schema() AND c.column_name = 'search_key'"
+			     "   AND NOT EXISTS (SELECT 1 FROM pg_indexes i"
+			     "                   WHERE i.schemaname = c.table_schema"
+			     "                     AND i.indexname = c.table_name || '_search_trgm')"
+			     " ORDER BY 1",
+			     &tables, &n, e);
+	if (rc || n == 0)
+		goto out;
+	char *schema = trgm_schema(d, e, &rc);
+	if (rc)
+		goto out;
+	if (!schema) {
+		err why;
+		rc = db_exec(d, "CREATE EXTENSION IF NOT EXISTS pg_trgm", &why);
+		if (rc == E_UNAVAILABLE) {
+			rc = err_set(e, rc, "%s", why.msg);
+			goto out;
+		}
+		if (rc) { /* no right to create it, or contrib not installed */
+			fprintf(stderr,
+				"thidua: không cài được pg_trgm, tìm kiếm sẽ không có chỉ mục trigram"
+				" (docs/deploy.md): %s\n",
+				why.msg);
+			rc = 0;
+			goto out;
+		}
+		schema = trgm_schema(d, e, &rc);
+		if (rc || !schema)
+			goto out;
+	}
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		buf sql = BUF_INIT;
+		char *index = xasprintf("%s_search_trgm", tables[i]);
+		buf_puts(&sql, "CREATE INDEX IF NOT EXISTS ");
+		put_ident(&sql, index);
+		buf_puts(&sql, " ON ");
+		put_ident(&sql, tables[i]);
+		buf_puts(&sql, " USING gin (search_key ");
+		put_ident(&sql, schema);
+		buf_puts(&sql, ".gin_trgm_ops)");
+		err why;
+		rc = db_exec(d, buf_cstr(&sql), &why);
+		if (rc == E_UNAVAILABLE) {
+			rc = err_set(e, rc, "%s", why.msg);
+		} else if (rc) { /* e.g. not the table's owner: search still works */
+			fprintf(stderr, "thidua: không tạo được chỉ mục %s: %s\n", index, why.msg);
+			rc = 0;
+		}
+		free(index);
+		buf_free(&sql);
+	}
+	free(schema);
+out:
+	db_free_names(tables, n);
+	return rc;
+}
+
+/* Moves every identity (or serial) sequence to just after MAX(column). */
+static int pg_reset_ids(db *d, err *e)
+{
+	db_stmt *st;
+	int rc = db_prepare(d,
+			    "SELECT table_name, column_name FROM information_schema.columns"
+			    " WHERE table_schema = current_schema()"
+			    "   AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')"
+			    " ORDER BY table_name",
+			    &st, e);
+	if (rc)
+		return rc;
+	buf sql = BUF_INIT;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		const char *table = db_col_text(st, 0), *column = db_col_text(st, 1);
+		buf quoted = BUF_INIT;
+		put_ident(&quoted, table);
+		buf_puts(&sql, "SELECT setval(pg_get_serial_sequence(");
+		/* the argument is SQL text naming the table: a literal holding
+		 * the quoted identifier */
+		buf_putc(&sql, '\'');
+		for (const char *q = buf_cstr(&quoted); *q; q++) {
+			if (*q == '\'')
+				buf_putc(&sql, '\'');
+			buf_putc(&sql, *q);
+		}
+		buf_puts(&sql, "', '");
+		for (const char *q = column; *q; q++) {
+			if (*q == '\'')
+				buf_putc(&sql, '\'');
+			buf_putc(&sql, *q);
+		}
+		buf_puts(&sql, "'), COALESCE((SELECT MAX(");
+		put_ident(&sql, column);
+		buf_puts(&sql, ") FROM ");
+		buf_puts(&sql, buf_cstr(&quoted));
+		buf_puts(&sql, "), 0) + 1, false);\n");
+		buf_free(&quoted);
+	}
+	db_finalize(st);
+	if (rc == DB_DONE && sql.len)
+		rc = db_exec(d, buf_cstr(&sql), e);
+	buf_free(&sql);
+	return rc < 0 ? rc : 0;
+}
 
 const struct db_driver db_pg_driver = {
 	.name = "postgresql",
@@ -302,7 +682,28 @@ const struct db_driver db_pg_driver = {
 	.col_double = pg_col_double,
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
+	.col_type = pg_col_type,
+	.col_name = pg_col_name,
 	.finalize = pg_finalize,
 	.changes = pg_changes,
 	.begin_sql = "BEGIN",
+	.begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+	.tables_sql = "SELECT table_name FROM information_schema.tables"
+		      " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+		      "   AND table_name <> 'schema_migrations' ORDER BY table_name",
+	.fkeys_sql = "SELECT cl.relname, a.attname, rc.relname, ra.attname"
+		     " FROM pg_constraint c"
+		     " JOIN pg_class cl ON cl.oid = c.conrelid"
+		     " JOIN pg_class rc ON rc.oid = c.confrelid"
+		     " CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(col, ref, i)"
+		     " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col"
+		     " JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.ref"
+		     " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace"
+		     " ORDER BY cl.relname, c.conname, k.i",
+	/* a session lock, so that several app servers running `thidua init`
+	 * at once apply each migration once; the key is arbitrary but fixed */
+	.migrate_lock_sql = "SELECT pg_advisory_lock(7468696475)",
+	.migrate_unlock_sql = "SELECT pg_advisory_unlock(7468696475)",
+	.after_migrate = pg_after_migrate,
+	.reset_ids = pg_reset_ids,
 };

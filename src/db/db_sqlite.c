@@ -17,6 +17,7 @@ typedef struct {
 	struct db_stmt base;
 	sqlite3_stmt *h;
 	bool done;
+	int bind_rc; /* first failed bind (e.g. SQLITE_RANGE), reported by step */
 } sq_stmt;
 
 static const char *const sq_dialect[] = {
@@ -88,7 +89,9 @@ static void sq_close(db *d)
 	free(s);
 }
 
-/* `$12` → `?12`, outside string literals, quoted identifiers and comments. */
+/* `$12` → `?12`, outside string literals, quoted identifiers and comments
+ * (a doubled quote inside a literal closes and reopens it, which copies the
+ * same bytes). */
 static char *rewrite_placeholders(const char *sql)
 {
 	buf b = BUF_INIT;
@@ -105,6 +108,11 @@ static char *rewrite_placeholders(const char *sql)
 		} else if (p[0] == '-' && p[1] == '-') {
 			const char *end = strchr(p, '\n');
 			end = end ? end : p + strlen(p);
+			buf_put(&b, p, (size_t)(end - p));
+			p = end;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			end = end ? end + 2 : p + strlen(p);
 			buf_put(&b, p, (size_t)(end - p));
 			p = end;
 		} else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
@@ -134,18 +142,34 @@ static int sq_prepare(db *d, const char *sql, db_stmt **out, err *e)
 
 #define H(st) (((sq_stmt *)(st))->h)
 
-static void sq_bind_i64(db_stmt *st, int i, int64_t v) { sqlite3_bind_int64(H(st), i, v); }
-static void sq_bind_double(db_stmt *st, int i, double v) { sqlite3_bind_double(H(st), i, v); }
-static void sq_bind_null(db_stmt *st, int i) { sqlite3_bind_null(H(st), i); }
+static void bound(db_stmt *st, int rc)
+{
+	sq_stmt *s = (sq_stmt *)st;
+	if (rc != SQLITE_OK && s->bind_rc == SQLITE_OK)
+		s->bind_rc = rc;
+}
+
+static void sq_bind_i64(db_stmt *st, int i, int64_t v)
+{
+	bound(st, sqlite3_bind_int64(H(st), i, v));
+}
+
+static void sq_bind_double(db_stmt *st, int i, double v)
+{
+	bound(st, sqlite3_bind_double(H(st), i, v));
+}
+
+static void sq_bind_null(db_stmt *st, int i) { bound(st, sqlite3_bind_null(H(st), i)); }
 
 static void sq_bind_text(db_stmt *st, int i, const char *s)
 {
-	sqlite3_bind_text(H(st), i, s, -1, SQLITE_TRANSIENT);
+	bound(st, sqlite3_bind_text(H(st), i, s, -1, SQLITE_TRANSIENT));
 }
 
 static void sq_bind_blob(db_stmt *st, int i, const void *p, size_t n)
 {
-	sqlite3_bind_blob64(H(st), i, p, n, SQLITE_TRANSIENT);
+	/* a zero-length blob is an empty value, not NULL, as on PostgreSQL */
+	bound(st, sqlite3_bind_blob64(H(st), i, n ? p : "", n, SQLITE_TRANSIENT));
 }
 
 static int sq_step(db_stmt *st, err *e)
@@ -153,6 +177,12 @@ static int sq_step(db_stmt *st, err *e)
 	sq_stmt *s = (sq_stmt *)st;
 	if (s->done)
 		return DB_DONE;
+	if (s->bind_rc != SQLITE_OK) {
+		s->done = true;
+		if (s->bind_rc == SQLITE_TOOBIG)
+			return err_set(e, E_TOOBIG, "SQLite: %s", sqlite3_errstr(s->bind_rc));
+		return err_set(e, E_INTERNAL, "SQLite: bind: %s", sqlite3_errstr(s->bind_rc));
+	}
 	int rc = sqlite3_step(s->h);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -184,6 +214,19 @@ static const void *sq_col_blob(db_stmt *st, int c, size_t *n)
 	return p;
 }
 
+static int sq_col_type(db_stmt *st, int c)
+{
+	switch (sqlite3_column_type(H(st), c)) {
+	case SQLITE_INTEGER: return DB_INT;
+	case SQLITE_FLOAT: return DB_REAL;
+	case SQLITE_TEXT: return DB_TEXT;
+	case SQLITE_BLOB: return DB_BLOB;
+	default: return DB_NULL;
+	}
+}
+
+static const char *sq_col_name(db_stmt *st, int c) { return sqlite3_column_name(H(st), c); }
+
 static void sq_finalize(db_stmt *st)
 {
 	sqlite3_finalize(H(st));
@@ -211,7 +254,21 @@ const struct db_driver db_sqlite_driver = {
 	.col_double = sq_col_double,
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
+	.col_type = sq_col_type,
+	.col_name = sq_col_name,
 	.finalize = sq_finalize,
 	.changes = sq_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
+	/* deferred: in WAL mode the first read fixes the snapshot and writers
+	 * of other connections are not blocked */
+	.begin_read_sql = "BEGIN",
+	.tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+		      " AND name NOT LIKE 'sqlite!_%' ESCAPE '!' AND name <> 'schema_migrations'"
+		      " ORDER BY name",
+	/* "to" is NULL when the key names no column: then it is the primary key */
+	.fkeys_sql = "SELECT m.name, f.\"from\", f.\"table\","
+		     " COALESCE(f.\"to\", (SELECT p.name FROM pragma_table_info(f.\"table\") p"
+		     "                    WHERE p.pk = f.seq + 1))"
+		     " FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f"
+		     " WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq",
 };

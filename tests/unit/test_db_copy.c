@@ -1,0 +1,308 @@
+/*
+ * test_db_copy.c — db_copy(): a SQLite database with rows in every table
+ * goes to the engine under test (PostgreSQL when THIDUA_TEST_PG is set, else
+ * another SQLite file) and back to a new SQLite file; every value of every
+ * table must survive both trips.
+ */
+#include "testutil.h"
+
+#include "text/text.h"
+
+static char *temp_path(void)
+{
+	char *path = xstrdup("/tmp/thidua-copy-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		fail_msg("mkstemp");
+	close(fd);
+	return path;
+}
+
+static void remove_sqlite(char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
+	free(path);
+}
+
+/* A fresh SQLite database (never PostgreSQL), not migrated. */
+static db *open_sqlite(char *path)
+{
+	db *d = NULL;
+	err e = {0};
+	if (db_open(path, &d, &e) != 0)
+		fail_msg("%s", e.msg);
+	return d;
+}
+
+/* A table of the test's own, beyond migration 001: blobs and doubles. */
+static void add_files_table(db *d)
+{
+	err e = {0};
+	char *sql = xasprintf("CREATE TABLE files (id BIGINT PRIMARY KEY, name TEXT NOT NULL,"
+			      " ratio DOUBLE PRECISION, data %s)",
+			      strcmp(db_engine(d), "sqlite") == 0 ? "BLOB" : "BYTEA");
+	if (db_exec(d, sql, &e) != 0)
+		fail_msg("%s", e.msg);
+	free(sql);
+}
+
+static void run(db *d, const char *sql)
+{
+	err e = {0};
+	if (db_exec(d, sql, &e) != 0)
+		fail_msg("%s\n%s", e.msg, sql);
+}
+
+/* Rows in every table of migration 001, including a unit and a movement
+ * whose parent has a higher id (inserted later, re-parented), Vietnamese
+ * text, NULLs, a blob with NUL bytes. */
+static void fill(db *d)
+{
+	err e = {0};
+	run(d, "INSERT INTO unit_kinds (code, name, position) VALUES ('cluster_x', 'Khối riêng', 50)");
+	run(d, "INSERT INTO units (id, code, name, kind, parent_id, active, valid_from, position,"
+	       " search_key, created_at) VALUES"
+	       " (20, '51', 'Tỉnh Quảng Ngãi', 'province', NULL, 1, '2025-07-01', 1, 'tinh quang ngai', 1751300000),"
+	       " (21, '51-01', 'Xã Nghĩa Hành', 'commune', 20, 1, NULL, 2, 'xa nghia hanh', 1751300001),"
+	       " (30, '66', 'Tỉnh Đắk Lắk', 'province', NULL, 0, NULL, 3, 'tinh dak lak', 1751300002)");
+	/* id 5 points at 21: a child with a smaller id than its parent */
+	run(d, "INSERT INTO units (id, code, name, kind, parent_id, search_key, created_at) VALUES"
+	       " (5, '51-01-01', 'Thôn Đông', 'hamlet', 21, 'thon dong', 1751300003)");
+	run(d, "INSERT INTO unit_ancestors (unit_id, ancestor_id, depth) VALUES"
+	       " (20, 20, 0), (21, 21, 0), (21, 20, 1), (30, 30, 0), (5, 5, 0), (5, 21, 1), (5, 20, 2)");
+	run(d, "INSERT INTO unit_groups (id, name, kind, year, owner_unit_id, search_key, created_at)"
+	       " VALUES (1, 'Cụm thi đua số 1', 'cluster', 2025, 20, 'cum thi dua so 1', 0)");
+	run(d, "INSERT INTO unit_group_members (group_id, unit_id) VALUES (1, 21), (1, 5)");
+	run(d, "INSERT INTO users (id, login, password_hash, full_name, unit_id, role, active, created_at)"
+	       " VALUES (1, 'admin', '$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA', 'Nguyễn Văn Á',"
+	       " 20, 'admin', 1, 1751300000), (2, 'canbo', 'x', '', 21, 'officer', 0, 1751300001)");
+	run(d, "INSERT INTO sessions (token_hash, user_id, kind, csrf, created_at, expires_at)"
+	       " VALUES ('abc123', 1, 'api', 'tok', 1751300000, 1751386400)");
+	run(d, "INSERT INTO login_failures (subject, at) VALUES ('admin', 1), ('admin', 2)");
+	run(d, "INSERT INTO audit (id, at, user_id, action, entity, entity_id, before_json, after_json)"
+	       " VALUES (1, 1751300000, 1, 'create', 'unit', 20, NULL, '{\"name\":\"Tỉnh Quảng Ngãi\"}'),"
+	       " (2, 1751300001, NULL, 'login', 'session', NULL, NULL, NULL)");
+	run(d, "INSERT INTO movements (id, title, unit_id, start_year, end_year, parent_id, kind,"
+	       " description, search_key, created_at) VALUES"
+	       " (7, 'Cả nước chung tay vì người nghèo', 20, 2021, 2025, NULL, 'regular', 'Phong trào',"
+	       "  'ca nuoc chung tay vi nguoi ngheo', 0),"
+	       " (3, 'Xã chung tay vì người nghèo', 21, 2022, 2025, 7, 'thematic', '', 'xa chung tay', 0)");
+	add_files_table(d);
+	const unsigned char blob[] = {0, 'P', 'K', 0, 255, '\\', 'x', 0};
+	assert_int_equal(db_run(d, &e, "INSERT INTO files (id, name, ratio, data) VALUES"
+				       " (1, 'ảnh.png', 0.1, $1), (2, 'rỗng', -2.5e-300, $2), (3, 'null', NULL, NULL)",
+				"bb", (const void *)blob, sizeof blob, (const void *)"", (size_t)0),
+			 3);
+}
+
+static int cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every value of every table, one line per row, rows sorted: equal dumps
+ * mean equal contents whatever the engine. */
+static char *dump(db *d)
+{
+	err e = {0};
+	char **tables;
+	size_t n;
+	assert_int_equal(db_tables(d, &tables, &n, &e), 0);
+	qsort(tables, n, sizeof *tables, cmp_lines);
+	buf out = BUF_INIT;
+	for (size_t t = 0; t < n; t++) {
+		char *sql = xasprintf("SELECT * FROM %s", tables[t]);
+		db_stmt *st;
+		assert_int_equal(db_query(d, &st, &e, sql, NULL), 0);
+		free(sql);
+		char **lines = NULL;
+		size_t nl = 0;
+		while (db_step(st, &e) == DB_ROW) {
+			buf line = BUF_INIT;
+			for (int c = 0; c < db_col_count(st); c++) {
+				buf_printf(&line, "%s=", db_col_name(st, c));
+				switch (db_col_type(st, c)) {
+				case DB_INT: buf_printf(&line, "i:%lld", (long long)db_col_i64(st, c)); break;
+				case DB_REAL: buf_printf(&line, "r:%.17g", db_col_double(st, c)); break;
+				case DB_TEXT: buf_printf(&line, "t:%s", db_col_text(st, c)); break;
+				case DB_BLOB: {
+					size_t bn;
+					const unsigned char *p = db_col_blob(st, c, &bn);
+					buf_puts(&line, "b:");
+					for (size_t i = 0; i < bn; i++)
+						buf_printf(&line, "%02x", p[i]);
+					break;
+				}
+				default: buf_puts(&line, "NULL"); break;
+				}
+				buf_putc(&line, '|');
+			}
+			lines = xrealloc(lines, (nl + 1) * sizeof *lines);
+			lines[nl++] = buf_detach(&line);
+		}
+		db_finalize(st);
+		qsort(lines, nl, sizeof *lines, cmp_lines);
+		buf_printf(&out, "== %s (%zu)\n", tables[t], nl);
+		for (size_t i = 0; i < nl; i++) {
+			buf_printf(&out, "%s\n", lines[i]);
+			free(lines[i]);
+		}
+		free(lines);
+	}
+	db_free_names(tables, n);
+	return buf_detach(&out);
+}
+
+static void expect_copy(db *src, db *dst)
+{
+	err e = {0};
+	struct db_copy_count *counts;
+	size_t n;
+	int rc = db_copy(src, dst, &counts, &n, &e);
+	if (rc)
+		fail_msg("db_copy: %s", e.msg);
+	assert_true(n >= 11); /* the 10 tables of 001 and files */
+	for (size_t i = 0; i < n; i++) {
+		assert_true(counts[i].src == counts[i].dst);
+		assert_true(counts[i].src > 0); /* fill() put rows in every table */
+	}
+	db_free_counts(counts, n);
+}
+
+static void round_trip_keeps_every_value(void **state)
+{
+	err e = {0};
+	char *src_path = temp_path(), *back_path = temp_path();
+	db *src = open_sqlite(src_path);
+	assert_int_equal(db_migrate(src, &e), 0);
+	fill(src);
+
+	db *mid = test_db_open(); /* the engine under test, migrated and empty */
+	add_files_table(mid);
+	expect_copy(src, mid);
+
+	db *back = open_sqlite(back_path);
+	assert_int_equal(db_migrate(back, &e), 0);
+	add_files_table(back);
+	expect_copy(mid, back);
+
+	char *a = dump(src), *b = dump(mid), *c = dump(back);
+	assert_string_equal(a, b);
+	assert_string_equal(a, c);
+	assert_non_null(strstr(a, "name=t:Tỉnh Quảng Ngãi|"));
+	assert_non_null(strstr(a, "data=b:00504b00ff5c7800|"));
+	free(a);
+	free(b);
+	free(c);
+
+	/* new rows get ids after the copied ones (identity sequences moved) */
+	int64_t id = 0;
+	assert_int_equal(db_get_i64(mid, &id, &e,
+				    "INSERT INTO units (code, name, kind, search_key, created_at)"
+				    " VALUES ('NEW', 'Mới', 'province', 'moi', 0) RETURNING id",
+				    NULL),
+			 0);
+	assert_int_equal(id, 31);
+	assert_int_equal(db_get_i64(back, &id, &e,
+				    "INSERT INTO audit (at, action, entity) VALUES (0, 'x', 'y') RETURNING id",
+				    NULL),
+			 0);
+	assert_int_equal(id, 3);
+
+	db_close(src);
+	db_close(back);
+	test_db_close(mid);
+	remove_sqlite(src_path);
+	remove_sqlite(back_path);
+}
+
+static void refuses_a_destination_with_data(void **state)
+{
+	err e = {0};
+	char *src_path = temp_path();
+	db *src = open_sqlite(src_path);
+	assert_int_equal(db_migrate(src, &e), 0);
+	fill(src);
+	db *dst = test_db_open();
+	add_files_table(dst);
+	run(dst, "INSERT INTO login_failures (subject, at) VALUES ('someone', 1)");
+
+	struct db_copy_count *counts;
+	size_t n;
+	assert_int_equal(db_copy(src, dst, &counts, &n, &e), E_CONFLICT);
+	assert_non_null(strstr(e.msg, "login_failures"));
+	db_free_counts(counts, n);
+	int64_t rows = -1;
+	assert_int_equal(db_get_i64(dst, &rows, &e, "SELECT COUNT(*) FROM units", NULL), 0);
+	assert_int_equal(rows, 0);
+
+	db_close(src);
+	test_db_close(dst);
+	remove_sqlite(src_path);
+}
+
+static void refuses_a_different_schema_version(void **state)
+{
+	err e = {0};
+	char *src_path = temp_path();
+	db *src = open_sqlite(src_path);
+	assert_int_equal(db_migrate(src, &e), 0);
+	run(src, "DELETE FROM schema_migrations");
+	db *dst = test_db_open();
+	struct db_copy_count *counts;
+	size_t n;
+	assert_int_equal(db_copy(src, dst, &counts, &n, &e), E_CONFLICT);
+	assert_non_null(strstr(e.msg, "thidua init"));
+	db_free_counts(counts, n);
+	db_close(src);
+	test_db_close(dst);
+	remove_sqlite(src_path);
+}
+
+static void failed_copy_leaves_destination_empty(void **state)
+{
+	/* a row the destination rejects (files.name NOT NULL there only)
+	 * rolls the whole copy back */
+	err e = {0};
+	char *src_path = temp_path();
+	db *src = open_sqlite(src_path);
+	assert_int_equal(db_migrate(src, &e), 0);
+	fill(src);
+	run(src, "DROP TABLE files");
+	run(src, "CREATE TABLE files (id BIGINT PRIMARY KEY, name TEXT, ratio DOUBLE PRECISION,"
+		 " data BLOB)");
+	run(src, "INSERT INTO files (id, name) VALUES (1, NULL)");
+	db *dst = test_db_open();
+	add_files_table(dst);
+	struct db_copy_count *counts;
+	size_t n;
+	assert_int_equal(db_copy(src, dst, &counts, &n, &e), E_CONFLICT);
+	assert_non_null(strstr(e.msg, "files"));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(counts[i].table, "unit_kinds") == 0)
+			assert_int_equal(counts[i].dst, 15); /* the migration's rows, back */
+		else
+			assert_int_equal(counts[i].dst, 0);
+	db_free_counts(counts, n);
+	db_close(src);
+	test_db_close(dst);
+	remove_sqlite(src_path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(round_trip_keeps_every_value),
+		cmocka_unit_test(refuses_a_destination_with_data),
+		cmocka_unit_test(refuses_a_different_schema_version),
+		cmocka_unit_test(failed_copy_leaves_destination_empty),
+	};
+	return cmocka_run_group_tests_name(getenv("THIDUA_TEST_PG") ? "db_copy (postgresql)"
+								    : "db_copy (sqlite)",
+					   tests, NULL, NULL);
+}
