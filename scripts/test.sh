@@ -32,28 +32,28 @@ step asan env THIDUA_LABEL=unit-asan make -s -j"$jobs" asan
 step fuzz-replay make -s -j"$jobs" fuzz-replay
 
 # PostgreSQL: the same unit tests on a cluster of our own (never the
-# machine's service), kept up for the API tests, which read
-# THIDUA_TEST_PG_URL. THIDUA_TEST_PG_CTL lets the restart test stop and
-# start the server.
+# machine's service), kept up for the PostgreSQL runs of the API and browser
+# suites. PG_URL is passed explicitly to each PostgreSQL step, so the plain
+# steps always run on SQLite. THIDUA_TEST_PG_CTL lets the restart test stop
+# and start the server.
+PG_URL=
 pg_unit() {
-	local url
 	# a cluster someone started by hand is reused and left running
 	scripts/pg-tmp.sh url >/dev/null 2>&1 || pg_started=1
-	url=$(scripts/pg-tmp.sh start) || return 1
-	export THIDUA_TEST_PG_URL=$url
-	THIDUA_TEST_PG=$url THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" \
+	PG_URL=$(scripts/pg-tmp.sh start) || return 1
+	THIDUA_TEST_PG=$PG_URL THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" \
 		THIDUA_LABEL=unit-pg make -s unit
 }
 step unit-pg pg_unit
 # the sanitizers over the PostgreSQL driver's own paths (bytea, reconnects)
-step asan-pg env THIDUA_TEST_PG="${THIDUA_TEST_PG_URL:-}" \
+step asan-pg env THIDUA_TEST_PG="$PG_URL" \
 	THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" THIDUA_LABEL=unit-asan-pg make -s -j"$jobs" asan
 
 # `thidua db copy` end to end: SQLite → PostgreSQL → SQLite, through the
 # command line (the unit test test_db_copy checks every value).
 db_copy_cli() {
 	local url dir rc=0
-	url=${THIDUA_TEST_PG_URL:?no PostgreSQL cluster}
+	url=${PG_URL:?no PostgreSQL cluster}
 	dir=$(mktemp -d)
 	pg() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$url" -c "$1"; }
 	{
@@ -71,8 +71,11 @@ db_copy_cli() {
 	return $rc
 }
 step db-copy-cli db_copy_cli
+unset THIDUA_TEST_PG_URL
 step api scripts/test-api.sh
+step api-pg env THIDUA_TEST_PG_URL="$PG_URL" THIDUA_LABEL=api-pg scripts/test-api.sh
 step e2e scripts/test-e2e.sh
+step e2e-pg env THIDUA_TEST_PG_URL="$PG_URL" THIDUA_LABEL=e2e-pg scripts/test-e2e.sh
 
 read -r pass fail < <(awk '{p += $2; f += $3} END {print p + 0, f + 0}' "$THIDUA_RESULTS")
 if [ ${#failed_steps[@]} -gt 0 ]; then

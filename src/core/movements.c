@@ -36,11 +36,11 @@ static void read_movement(db_stmt *st, arena *ar, movement *m)
 int movements_list(db *d, arena *ar, const actor *a, const char *q, movement **out, size_t *n,
 		   err *e)
 {
-	char *key = text_search_key(q ? q : "");
+	char *key = text_search_pattern(q);
 	db_stmt *st;
 	int rc = db_query(d, &st, e,
 			  MOVEMENT_SELECT " WHERE" VISIBLE_UNITS
-					  " AND m.search_key LIKE '%' || $2 || '%'"
+					  " AND m.search_key LIKE '%' || $2 || '%' ESCAPE '\\'"
 					  " ORDER BY m.start_year DESC, m.search_key, m.id",
 			  "lt", a->unit_id, key);
 	free(key);

@@ -207,8 +207,8 @@ int units_list(db *d, arena *ar, const actor *a, const struct unit_filter *f, un
 	if (!f || !f->all)
 		buf_puts(&sql, " AND u.active = 1");
 	if (f && f->q && *f->q) {
-		key = text_search_key(f->q);
-		buf_puts(&sql, " AND u.search_key LIKE '%' || $2 || '%'");
+		key = text_search_pattern(f->q);
+		buf_puts(&sql, " AND u.search_key LIKE '%' || $2 || '%' ESCAPE '\\'");
 	} else {
 		buf_puts(&sql, " AND $2 = ''");
 	}

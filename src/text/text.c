@@ -133,3 +133,22 @@ char *text_clean_line(const char *s, size_t n)
 	buf_free(&b);
 	return t;
 }
+
+char *text_like_escape(const char *s)
+{
+	buf b = BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\' || *p == '%' || *p == '_')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+char *text_search_pattern(const char *q)
+{
+	char *key = text_search_key(q ? q : "");
+	char *pat = text_like_escape(key);
+	free(key);
+	return pat;
+}

@@ -31,4 +31,10 @@ size_t text_length(const char *s);
  * characters removed, trimmed. Returns NULL on invalid UTF-8. */
 char *text_clean_line(const char *s, size_t n);
 
+/* s with \, % and _ escaped by a backslash, for `LIKE … ESCAPE '\'`, so
+ * what a user types is matched literally (malloc'd). */
+char *text_like_escape(const char *s);
+/* The LIKE pattern body for a user's search text: its search key, escaped. */
+char *text_search_pattern(const char *q);
+
 #endif

@@ -125,6 +125,12 @@ static void search_ignores_accents_case_and_d(void **state)
 	f.q = "cẩm thành";
 	assert_int_equal(units_list(d, ar, &sys, &f, &l, &e), 0);
 	assert_int_equal(l.n, 1);
+	f.q = "%"; /* typed wildcards match literally */
+	assert_int_equal(units_list(d, ar, &sys, &f, &l, &e), 0);
+	assert_int_equal(l.n, 0);
+	f.q = "_";
+	assert_int_equal(units_list(d, ar, &sys, &f, &l, &e), 0);
+	assert_int_equal(l.n, 0);
 	f.q = "khong co";
 	assert_int_equal(units_list(d, ar, &sys, &f, &l, &e), 0);
 	assert_int_equal(l.n, 0);
