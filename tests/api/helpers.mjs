@@ -33,6 +33,22 @@ export async function startServer({ demo = true } = {}) {
     cleanup = () => rmSync(dir, { recursive: true, force: true });
   }
   execFileSync(BIN, ["init", ...store, ...(demo ? ["--demo"] : [])], { stdio: "pipe" });
+  const first = await serve(store);
+  return {
+    base: first.base,
+    store,
+    // another app server on the same database, as behind a load balancer
+    async second() {
+      return serve(store);
+    },
+    async stop() {
+      await first.stop();
+      cleanup();
+    },
+  };
+}
+
+async function serve(store) {
   const proc = spawn(BIN, ["serve", ...store, "--port", "0", "--bind", "127.0.0.1", "--threads", "4"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,11 +69,9 @@ export async function startServer({ demo = true } = {}) {
   });
   return {
     base,
-    store,
     async stop() {
       proc.kill("SIGTERM");
       await new Promise((r) => proc.once("exit", r));
-      cleanup();
     },
   };
 }
