@@ -33,21 +33,10 @@ static void read_movement(db_stmt *st, arena *ar, movement *m)
 	m->description = arena_strdup(ar, db_col_text(st, 8));
 }
 
-int movements_list(db *d, arena *ar, const actor *a, const char *q, movement **out, size_t *n,
-		   err *e)
+/* Steps a movement query to the end, collecting rows into an arena array. */
+static int collect(db_stmt *st, arena *ar, movement **out, size_t *n, err *e)
 {
-	char *key = text_search_pattern(q);
-	db_stmt *st;
-	int rc = db_query(d, &st, e,
-			  MOVEMENT_SELECT " WHERE" VISIBLE_UNITS
-					  " AND m.search_key LIKE '%' || $2 || '%' ESCAPE '\\'"
-					  " ORDER BY m.start_year DESC, m.search_key, m.id",
-			  "lt", a->unit_id, key);
-	free(key);
-	*out = NULL;
-	*n = 0;
-	if (rc)
-		return rc;
+	int rc;
 	size_t cap = 0;
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		if (*n == cap) {
@@ -61,6 +50,39 @@ int movements_list(db *d, arena *ar, const actor *a, const char *q, movement **o
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
+}
+
+int movements_list(db *d, arena *ar, const actor *a, const char *q, movement **out, size_t *n,
+		   err *e)
+{
+	char *key = text_search_pattern(q);
+	db_stmt *st;
+	int rc = db_query(d, &st, e,
+			  MOVEMENT_SELECT " WHERE" VISIBLE_UNITS
+					  " AND m.search_key LIKE '%' || $2 || '%' ESCAPE '\\'"
+					  " ORDER BY m.start_year DESC, m.search_key, m.id",
+			  "lt", a->unit_id, key);
+	free(key);
+	*out = NULL;
+	*n = 0;
+	return rc ? rc : collect(st, ar, out, n, e);
+}
+
+int movements_children(db *d, arena *ar, const actor *a, int64_t id, movement **out, size_t *n,
+		       err *e)
+{
+	*out = NULL;
+	*n = 0;
+	movement parent;
+	int rc = movement_get(d, ar, a, id, &parent, e);
+	if (rc)
+		return rc;
+	db_stmt *st;
+	rc = db_query(d, &st, e,
+		      MOVEMENT_SELECT " WHERE" VISIBLE_UNITS " AND m.parent_id = $2"
+				      " ORDER BY m.start_year DESC, m.search_key, m.id",
+		      "ll", a->unit_id, id);
+	return rc ? rc : collect(st, ar, out, n, e);
 }
 
 int movement_get(db *d, arena *ar, const actor *a, int64_t id, movement *out, err *e)

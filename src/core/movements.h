@@ -32,6 +32,10 @@ struct movement_input {
 int movements_list(db *d, arena *ar, const actor *a, const char *q, movement **out, size_t *n,
 		   err *e);
 int movement_get(db *d, arena *ar, const actor *a, int64_t id, movement *out, err *e);
+/* The visible movements that answer movement `id` (E_NOTFOUND when the
+ * actor may not see `id` itself), newest first. */
+int movements_children(db *d, arena *ar, const actor *a, int64_t id, movement **out, size_t *n,
+		       err *e);
 /* Officers and admins launch movements for units in their subtree. */
 int movement_create(db *d, const actor *a, const struct movement_input *in, int64_t *id, err *e);
 

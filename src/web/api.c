@@ -21,6 +21,11 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/movements", api_movements_list, ROUTE_API},
 	{"POST", "/api/v1/movements", api_movements_create, ROUTE_API},
 	{"GET", "/api/v1/movements/{id}", api_movement_get, ROUTE_API},
+	{"GET", "/api/v1/groups", api_groups_list, ROUTE_API},
+	{"POST", "/api/v1/groups", api_groups_create, ROUTE_API},
+	{"GET", "/api/v1/groups/{id}", api_group_get, ROUTE_API},
+	{"PATCH", "/api/v1/groups/{id}", api_group_update, ROUTE_API},
+	{"PUT", "/api/v1/groups/{id}/members", api_group_set_members, ROUTE_API},
 	{NULL, NULL, NULL, 0},
 };
 

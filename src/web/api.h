@@ -39,5 +39,10 @@ void api_user_update(req *r, resp *w);
 void api_movements_list(req *r, resp *w);
 void api_movements_create(req *r, resp *w);
 void api_movement_get(req *r, resp *w);
+void api_groups_list(req *r, resp *w);
+void api_groups_create(req *r, resp *w);
+void api_group_get(req *r, resp *w);
+void api_group_update(req *r, resp *w);
+void api_group_set_members(req *r, resp *w);
 
 #endif

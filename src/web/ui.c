@@ -4,6 +4,8 @@
  */
 #include "web/ui.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/units.h"
@@ -19,6 +21,19 @@ const struct route ui_routes[] = {
 	{"GET", "/units/{id}", ui_unit_page, 0},
 	{"POST", "/units/{id}", ui_unit_update, 0},
 	{"POST", "/units", ui_unit_create, 0},
+	{"GET", "/users", ui_users, 0},
+	{"POST", "/users", ui_users_create, 0},
+	{"GET", "/users/{id}", ui_user_page, 0},
+	{"POST", "/users/{id}", ui_user_update, 0},
+	{"GET", "/movements", ui_movements, 0},
+	{"POST", "/movements", ui_movements_create, 0},
+	{"GET", "/movements/{id}", ui_movement_page, 0},
+	{"GET", "/groups", ui_groups, 0},
+	{"POST", "/groups", ui_groups_create, 0},
+	{"GET", "/groups/{id}", ui_group_page, 0},
+	{"POST", "/groups/{id}", ui_group_update, 0},
+	{"POST", "/groups/{id}/members", ui_group_add_members, 0},
+	{"POST", "/groups/{id}/members/{id}/remove", ui_group_remove_member, 0},
 	{NULL, NULL, NULL, 0},
 };
 
@@ -58,6 +73,7 @@ void ui_begin(req *r, resp *w, const char *title, const char *nav)
 		h_raw(b, "<nav>");
 		nav_item(b, "/", "Đơn vị", nav && strcmp(nav, "home") == 0);
 		nav_item(b, "/movements", "Phong trào thi đua", nav && strcmp(nav, "movements") == 0);
+		nav_item(b, "/groups", "Cụm, khối thi đua", nav && strcmp(nav, "groups") == 0);
 		if (r->who.role == ROLE_ADMIN)
 			nav_item(b, "/users", "Người dùng", nav && strcmp(nav, "users") == 0);
 		h_raw(b, "</nav>");
@@ -123,4 +139,82 @@ void ui_error_page(req *r, resp *w, int status, const char *msg)
 void ui_not_found(req *r, resp *w)
 {
 	ui_error_page(r, w, 404, "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.");
+}
+
+void ui_flash_msg(req *r, resp *w, bool ok, const char *msg)
+{
+	h_fmt(&w->body, "<p class=\"flash %S\" role=\"%S\">%s</p>", ok ? "ok" : "err",
+	      ok ? "status" : "alert", msg);
+}
+
+int ui_status_of(const err *e)
+{
+	return e->code ? http_status_of(e->code) : 200;
+}
+
+/* What a user may read of a failure: storage details stay in the log. */
+const char *ui_err_text(const err *e)
+{
+	if (http_status_of(e->code) != 500)
+		return e->msg;
+	fprintf(stderr, "thidua: internal error: %s\n", e->msg);
+	return "Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị.";
+}
+
+void ui_core_error(req *r, resp *w, const err *e)
+{
+	if (e->code == E_NOTFOUND)
+		ui_not_found(r, w);
+	else
+		ui_error_page(r, w, http_status_of(e->code), ui_err_text(e));
+}
+
+int ui_form_int(req *r, const char *name, int64_t *out)
+{
+	const char *s = req_form(r, name);
+	*out = 0;
+	if (!s || !*s)
+		return 1;
+	return parse_i64(s, out) == 0 ? 0 : -1;
+}
+
+void ui_unit_select(req *r, resp *w, const char *name, const char *id_attr, int64_t selected,
+		    const char *blank)
+{
+	buf *b = &w->body;
+	struct unit_filter f = {0};
+	unit_list l = {0};
+	err e;
+	if (units_list(r->db, r->a, &r->who, &f, &l, &e))
+		l.n = 0;
+	h_fmt(b, "<select name=\"%s\" id=\"%s\">", name, id_attr);
+	if (blank)
+		h_fmt(b, "<option value=\"\">%s</option>", blank);
+	for (size_t i = 0; i < l.n; i++) {
+		/* no-break spaces indent the tree: options cannot be styled */
+		buf pad = BUF_INIT;
+		for (int k = 0; k < l.v[i].depth && k < 8; k++)
+			buf_puts(&pad, "\u00a0\u00a0\u00a0");
+		h_fmt(b, "<option value=\"%lld\"%S>%s%s</option>", (long long)l.v[i].id,
+		      l.v[i].id == selected ? " selected" : "", buf_cstr(&pad), l.v[i].name);
+		buf_free(&pad);
+	}
+	h_raw(b, "</select>");
+}
+
+int ui_form_unit(req *r, const char *select_name, const char *code_name, int64_t *out, err *e)
+{
+	const char *code = code_name ? req_form(r, code_name) : NULL;
+	*out = 0;
+	if (code && *code) {
+		unit u;
+		/* a unit outside the user's subtree is reported like a missing one */
+		if (unit_by_code(r->db, r->a, code, &u, e) || !unit_visible(r->db, &r->who, u.id))
+			return err_set(e, E_INVAL, "Không tìm thấy đơn vị có mã “%s”", code);
+		*out = u.id;
+		return 0;
+	}
+	if (ui_form_int(r, select_name, out) < 0 || *out < 0)
+		return err_set(e, E_INVAL, "Đơn vị được chọn không hợp lệ");
+	return 0;
 }

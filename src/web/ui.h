@@ -8,7 +8,7 @@
 #include "web/http.h"
 
 /* Opens the page: doctype, head, top bar with the user and navigation.
- * `nav` names the active menu entry ("home", "units", "users", "movements"). */
+ * `nav` names the active menu entry ("home", "movements", "groups", "users"). */
 void ui_begin(req *r, resp *w, const char *title, const char *nav);
 /* Closes the page and sets the response to 200 text/html. */
 void ui_end(req *r, resp *w);
@@ -22,6 +22,26 @@ void ui_redirect_msg(req *r, resp *w, const char *path, bool ok, const char *msg
 void ui_not_found(req *r, resp *w);
 void ui_error_page(req *r, resp *w, int status, const char *msg);
 
+/* A message box inside a page (a form re-rendered after a refusal). */
+void ui_flash_msg(req *r, resp *w, bool ok, const char *msg);
+/* HTTP status for a page re-rendered after core answered `e` (200 if none). */
+int ui_status_of(const err *e);
+/* The message of `e` fit for users: internal failures are logged and
+ * replaced by a generic sentence. */
+const char *ui_err_text(const err *e);
+/* The error page matching a core error: 404 page, 403, 422, or 500. */
+void ui_core_error(req *r, resp *w, const err *e);
+/* Integer form field: 0 and *out set; 1 when absent or empty (*out = 0);
+ * -1 when not a number. */
+int ui_form_int(req *r, const char *name, int64_t *out);
+/* <select> of the active units the user sees, indented as a tree; `blank`
+ * (may be NULL) labels an empty first option. */
+void ui_unit_select(req *r, resp *w, const char *name, const char *id_attr, int64_t selected,
+		    const char *blank);
+/* The unit chosen in a form: a code typed in `code_name` (may be NULL)
+ * wins over the <select> `select_name`; 0 when neither was given. */
+int ui_form_unit(req *r, const char *select_name, const char *code_name, int64_t *out, err *e);
+
 /* Pages, by area (ui_*.c). */
 void ui_static(req *r, resp *w);
 void ui_login_form(req *r, resp *w);
@@ -31,5 +51,18 @@ void ui_home(req *r, resp *w);
 void ui_unit_page(req *r, resp *w);
 void ui_unit_update(req *r, resp *w);
 void ui_unit_create(req *r, resp *w);
+void ui_users(req *r, resp *w);
+void ui_users_create(req *r, resp *w);
+void ui_user_page(req *r, resp *w);
+void ui_user_update(req *r, resp *w);
+void ui_movements(req *r, resp *w);
+void ui_movements_create(req *r, resp *w);
+void ui_movement_page(req *r, resp *w);
+void ui_groups(req *r, resp *w);
+void ui_groups_create(req *r, resp *w);
+void ui_group_page(req *r, resp *w);
+void ui_group_update(req *r, resp *w);
+void ui_group_add_members(req *r, resp *w);
+void ui_group_remove_member(req *r, resp *w);
 
 #endif
