@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "core/units.h"
@@ -106,13 +107,34 @@ void ui_csrf(req *r, resp *w)
 	h_fmt(&w->body, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
 }
 
+/* A flash message travels in the redirect's URL, so it is signed with the
+ * session's CSRF secret: a crafted link cannot make our page say anything. */
+static void flash_sig(const req *r, const char *kind, const char *msg, char out[33])
+{
+	unsigned char h[16];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, (const unsigned char *)r->csrf, strlen(r->csrf), sizeof h);
+	crypto_generichash_update(&st, (const unsigned char *)kind, strlen(kind) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)msg, strlen(msg));
+	crypto_generichash_final(&st, h, sizeof h);
+	sodium_bin2hex(out, 33, h, sizeof h);
+}
+
 void ui_flash(req *r, resp *w)
 {
-	const char *ok = req_query(r, "ok"), *bad = req_query(r, "err");
-	if (ok && *ok)
-		h_fmt(&w->body, "<p class=\"flash ok\" role=\"status\">%s</p>", ok);
-	if (bad && *bad)
-		h_fmt(&w->body, "<p class=\"flash err\" role=\"alert\">%s</p>", bad);
+	const char *sig = req_query(r, "sig");
+	if (!r->authed || !sig)
+		return;
+	const char *kinds[] = {"ok", "err"};
+	for (int i = 0; i < 2; i++) {
+		const char *msg = req_query(r, kinds[i]);
+		char want[33];
+		if (!msg || !*msg)
+			continue;
+		flash_sig(r, kinds[i], msg, want);
+		if (auth_equal(sig, want))
+			ui_flash_msg(r, w, i == 0, msg);
+	}
 }
 
 void ui_redirect_msg(req *r, resp *w, const char *path, bool ok, const char *msg)
@@ -122,6 +144,9 @@ void ui_redirect_msg(req *r, resp *w, const char *path, bool ok, const char *msg
 	buf_puts(&loc, strchr(path, '?') ? "&" : "?");
 	buf_puts(&loc, ok ? "ok=" : "err=");
 	h_url(&loc, msg);
+	char sig[33];
+	flash_sig(r, ok ? "ok" : "err", msg, sig);
+	buf_printf(&loc, "&sig=%s", sig);
 	resp_redirect(w, arena_strdup(r->a, buf_cstr(&loc)));
 	buf_free(&loc);
 }

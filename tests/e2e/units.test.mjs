@@ -71,3 +71,12 @@ test("an admin renames a unit from its page", async () => {
   await shot(page, "05-unit-renamed");
   await page.close();
 });
+
+test("a crafted link cannot put a message on our pages", async () => {
+  const page = await browser.newPage();
+  await loginAs(page, srv.base, "admin");
+  await page.waitForURL(srv.base + "/");
+  await page.goto(srv.base + "/?err=" + encodeURIComponent("Tài khoản bị khóa, gọi 0900000000") + "&sig=00");
+  assert.equal(await page.locator(".flash").count(), 0);
+  await page.close();
+});
