@@ -14,6 +14,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
+	{"outline", cmd_outline, "outline parse FILE [--format tsv|json]"},
 };
 
 static int usage(FILE *out)
