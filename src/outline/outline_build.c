@@ -42,7 +42,8 @@ typedef struct style {
 struct frame {
 	int style; /* index in styles */
 	int item;  /* index in items */
-	int value; /* ordinal of that item's label */
+	int value;   /* ordinal of that item's label */
+	int heading; /* heading level of the item's paragraph, 0 if none */
 };
 
 enum { MODE_NONE, MODE_LIST, MODE_SIGNATURE };
@@ -384,7 +385,8 @@ static int frame_of(const builder *b, int s)
 }
 
 /* Registers a style first seen now, ranked right after style `after` when
- * that is given (-1: after every style of its class so far). */
+ * that is given (-1: after every style of its class so far, -2: before
+ * them all). */
 static int add_style(builder *b, const style *proto, int after)
 {
 	if (b->nst == MAX_STYLES)
@@ -397,11 +399,8 @@ static int add_style(builder *b, const style *proto, int after)
 			pos = b->st[i].pos + 1;
 	if (after >= 0 && b->st[after].cls == s.cls)
 		pos = b->st[after].pos + 1;
-	if (s.kind == MK_HEADING)
-		for (int i = 0; i < b->nst; i++)
-			if (b->st[i].kind == MK_HEADING && b->st[i].heading > s.heading &&
-			    b->st[i].pos < pos)
-				pos = b->st[i].pos;
+	else if (after == -2)
+		pos = 0;
 	for (int i = 0; i < b->nst; i++)
 		if (b->st[i].cls == s.cls && b->st[i].pos >= pos)
 			b->st[i].pos++;
@@ -414,7 +413,7 @@ static style proto_of(const marker *m, int kind, const outline_para *p)
 {
 	style s = {0};
 	s.kind = kind;
-	s.delim = m->delim;
+	s.delim = kind == MK_PART ? 0 : m->delim; /* "PHẦN I." and "PHẦN II:" are one style */
 	if (kind == MK_COMPOUND) {
 		s.ncomp = m->ncomp;
 		s.head = m->head;
@@ -464,11 +463,23 @@ static int prefix_frame(const builder *b, const char *label, size_t prefix_len)
 	return -1;
 }
 
+/* An unnumbered heading nests under the nearest open heading of a
+ * shallower level, as in Markdown and Word: the frame count it keeps. */
+static int heading_parent(const builder *b, int level)
+{
+	int k = b->depth;
+	while (k > 0 && !(b->stack[k - 1].heading && b->stack[k - 1].heading < level))
+		k--;
+	return k;
+}
+
 /* Depth (1-based) of a new item of style s, popping the levels it closes. */
 static int place(builder *b, int s, int pf)
 {
 	int k = frame_of(b, s);
-	if (k >= 0) {
+	if (b->st[s].kind == MK_HEADING) {
+		b->depth = heading_parent(b, b->st[s].heading);
+	} else if (k >= 0) {
 		b->depth = k;
 	} else if (pf >= 0) {
 		b->depth = pf + 1;
@@ -578,7 +589,14 @@ static size_t item(builder *b, const para_list *l, size_t i, marker *m)
 	if (kind == MK_COMPOUND && !p->numtext)
 		pf = prefix_frame(b, p->text, m->prefix_len);
 	if (s < 0) {
-		s = add_style(b, &proto, pf >= 0 ? b->stack[pf].style : -1);
+		int after = pf >= 0 ? b->stack[pf].style : -1;
+		if (kind == MK_HEADING) {
+			/* ranked right under the heading it nests in, above the lists
+			 * that follow it */
+			int hp = heading_parent(b, p->heading);
+			after = hp > 0 ? b->stack[hp - 1].style : -2;
+		}
+		s = add_style(b, &proto, after);
 		if (s < 0)
 			return (size_t)-1;
 	}
@@ -601,7 +619,7 @@ static size_t item(builder *b, const para_list *l, size_t i, marker *m)
 		t = xstrdup(title);
 	}
 	add_item(b, depth, label, t);
-	b->stack[depth - 1] = (struct frame){s, (int)b->cur->n_items - 1, value};
+	b->stack[depth - 1] = (struct frame){s, (int)b->cur->n_items - 1, value, p->heading};
 	b->depth = depth;
 	return used;
 }
