@@ -287,6 +287,8 @@ static bool is_subtitle(const outline_para *p)
 	size_t n = strlen(p->text);
 	if ((p->flags & PARA_BODY_ONLY) || p->numtext || n > 600 || p->text[0] == '(')
 		return false;
+	if (p->heading && !(p->flags & PARA_TITLE_STYLE))
+		return false; /* a heading opens the first section */
 	char last = p->text[n - 1];
 	if (last == ':' || last == ';' || several_sentences(p->text))
 		return false;

@@ -23,6 +23,7 @@ struct mkdocx_part {
 static inline void *mkzip(const struct mkdocx_part *parts, size_t n, size_t *len)
 {
 	zip_error_t ze;
+	*len = 0;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
@@ -86,6 +87,7 @@ static inline void *mkdocx(const char *body_xml, const char *numbering, const ch
 		"relationships/styles\" Target=\"styles.xml\"/>"
 		"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
 		"relationships/numbering\" Target=\"numbering.xml\"/></Relationships>";
+	*len = 0;
 	size_t bl = strlen(body_xml);
 	char *doc = malloc(bl + 512);
 	strcpy(doc, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " MKDOCX_W
