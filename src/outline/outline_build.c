@@ -125,10 +125,12 @@ static utf8proc_int32_t last_cp(const char *s)
 	return cp;
 }
 
-/* A paragraph that stops on a word, a comma or a dash continues on the next
- * one, typically across a page break. */
+/* A sentence cut by a page break: a long paragraph that stops on a word, a
+ * comma or a dash. Short titles ("Thuận lợi") end on a word too, whole. */
 static bool ends_open(const char *s)
 {
+	if (strlen(s) < 40)
+		return false;
 	utf8proc_int32_t cp = last_cp(s);
 	if (cp == ',' || cp == '-' || cp == 0x2013)
 		return true;
@@ -583,8 +585,8 @@ static size_t item(builder *b, const para_list *l, size_t i, marker *m)
 	/* Across a page break a sentence may go on with something that looks
 	 * like a label ("… tại khoản" / "2. Điều 5"); a label out of sequence
 	 * after an unfinished sentence is read as that sentence's tail. */
-	if (b->cur && b->open_end && !plausible(b, s, kind, value))
-		return (size_t)-1;
+	if (b->cur && b->open_end && !p->numtext && !plausible(b, s, kind, value))
+		return (size_t)-1; /* Word's own numbering never comes from a page break */
 	if (!b->cur)
 		open_outline(b, xstrdup(""));
 	int pf = -1;
@@ -659,8 +661,9 @@ static bool letter(builder *b, const outline_para *p)
 {
 	enum bp kind = letter_part(p->text);
 	marker m;
+	/* recipients are listed with bullets; a numbered line ends the list */
 	bool listed = !(p->flags & PARA_BODY_ONLY) &&
-		      (p->numtext || outline_marker(p->text, strlen(p->text), false, &m));
+		      outline_marker(p->text, strlen(p->text), false, &m) && m.kind == MK_BULLET;
 	if (kind == BP_NONE && b->mode == MODE_LIST && listed)
 		return true; /* a recipient */
 	if (kind == BP_NONE && b->mode == MODE_SIGNATURE && looks_like_name(p->text))
