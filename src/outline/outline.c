@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/text.h"
+
 outline_para *para_push(para_list *l, char *text, char *numtext)
 {
 	if (l->n == l->cap) {
@@ -65,22 +67,62 @@ static int spacing_char(const unsigned char *p, size_t left, size_t *len)
 
 char *para_clean(const char *s, size_t n)
 {
-	buf b = BUF_INIT;
+	char *out = xmalloc(n + 1); /* never longer than the input */
+	size_t k = 0;
 	bool space = false;
 	for (size_t i = 0; i < n;) {
 		size_t len;
-		int k = spacing_char((const unsigned char *)s + i, n - i, &len);
-		if (k == 1) {
-			space = b.len > 0;
-		} else if (k == -1) {
+		int t = spacing_char((const unsigned char *)s + i, n - i, &len);
+		if (t == 1) {
+			space = k > 0;
+		} else if (t == -1) {
 			if (space)
-				buf_putc(&b, ' ');
+				out[k++] = ' ';
 			space = false;
-			buf_put(&b, s + i, len);
+			memcpy(out + k, s + i, len);
+			k += len;
 		}
 		i += len;
 	}
-	return buf_detach(&b);
+	out[k] = '\0';
+	return out;
+}
+
+/* Code points NFC leaves alone whatever surrounds them, as long as no
+ * combining mark is present: Latin up to U+02FF, Vietnamese precomposed
+ * letters (U+1E00–U+1EFF), punctuation, currency, arrows, shapes, dingbats,
+ * private use. Outside these (combining marks, singletons such as U+212B,
+ * Hangul …) the real normaliser runs. */
+static bool nfc_stable_cp(unsigned cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2002 && cp < 0x2070) ||
+	       (cp >= 0x20A0 && cp < 0x20D0) || (cp >= 0x2190 && cp < 0x2200) ||
+	       (cp >= 0x2500 && cp < 0x27C0) || (cp >= 0xE000 && cp < 0xF900) || cp == 0xFEFF;
+}
+
+char *para_nfc(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		unsigned cp;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((p[i] & 0xE0) == 0xC0 && i + 1 < n) {
+			cp = ((p[i] & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+			i += 2;
+		} else if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
+			cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+			i += 3;
+		} else {
+			break;
+		}
+		if (!nfc_stable_cp(cp))
+			break;
+	}
+	return i >= n ? xstrndup(s, n) : text_nfc(s, n);
 }
 
 void outline_doc_free(outline_doc *d)

@@ -52,11 +52,16 @@ static bool has_children(const outline *o, size_t i)
 	return i + 1 < o->n_items && o->items[i + 1].parent == (int)i;
 }
 
-static char *item_key(const outline_item *it)
+/* Search key of an item's title and guidance: computed once per item, it
+ * is the costliest step of annotating an outline. */
+static char *item_key(const outline_item *it, char **title_key)
 {
-	char *all = xasprintf("%s %s", it->title, it->guidance ? it->guidance : "");
-	char *key = text_search_key(all);
-	free(all);
+	*title_key = text_search_key(it->title);
+	if (!it->guidance || !*it->guidance)
+		return xstrdup(*title_key);
+	char *g = text_search_key(it->guidance);
+	char *key = xasprintf("%s %s", *title_key, g);
+	free(g);
 	return key;
 }
 
@@ -68,7 +73,8 @@ static bool is_count(const char *title)
 	       strncmp(title, "Tổng số ", strlen("Tổng số ")) == 0;
 }
 
-static unsigned asks_of(const outline_item *it, const char *key, bool leaf, const char **table)
+static unsigned asks_of(const outline_item *it, const char *key, const char *tkey, bool leaf,
+			const char **table)
 {
 	static const char *const figure_words[] = {"so lieu", "so luong", "thong ke", "ty le",
 						   "bao nhieu", "bieu mau", "bieu so", "tong so",
@@ -84,10 +90,8 @@ static unsigned asks_of(const outline_item *it, const char *key, bool leaf, cons
 	/* Models asked for by name: the item is about them ("Mô hình, … các
 	 * gương điển hình tiêu biểu") or asks to list them ("giới thiệu 02 – 03
 	 * … mô hình"); "công tác phát hiện … điển hình" is narrative. */
-	char *tkey = text_search_key(it->title);
 	bool models = key_has_any(key, model_nouns) &&
 		      (key_starts_any(tkey, model_heads) || key_has_any(key, list_verbs));
-	free(tkey);
 	unsigned asks = 0;
 	*table = NULL;
 	/* A model's own numbers (jobs, households helped) belong to the model
@@ -101,24 +105,6 @@ static unsigned asks_of(const outline_item *it, const char *key, bool leaf, cons
 	if (leaf && !is_count(it->title))
 		asks |= OUTLINE_ASK_TEXT;
 	return asks;
-}
-
-void outline_detect_asks(outline *o)
-{
-	for (size_t i = 0; i < o->n_items; i++) {
-		outline_item *it = &o->items[i];
-		char *key = item_key(it);
-		bool leaf = !has_children(o, i) && it->repeat_of < 0;
-		it->asks = asks_of(it, key, leaf, &it->table);
-		/* "- Cá nhân, doanh nghiệp được khen thưởng" under an item asking
-		 * for commendation figures is one of those figures. */
-		const outline_item *up = it->parent >= 0 ? &o->items[it->parent] : NULL;
-		if (up && up->table && !it->table && key_has(key, "khen thuong")) {
-			it->asks |= OUTLINE_ASK_FIGURES;
-			it->table = up->table;
-		}
-		free(key);
-	}
 }
 
 /* ---- repeats ---- */
@@ -192,18 +178,37 @@ static bool find_reference(const char *key, const char **ref, size_t *len)
 	return false;
 }
 
-void outline_detect_repeats(outline *o)
+/* Fills repeat_of, then asks and table, of every item. */
+void outline_annotate(outline *o)
 {
+	char **keys = xcalloc(o->n_items ? o->n_items : 1, sizeof *keys);
+	char **tkeys = xcalloc(o->n_items ? o->n_items : 1, sizeof *tkeys);
+	for (size_t i = 0; i < o->n_items; i++)
+		keys[i] = item_key(&o->items[i], &tkeys[i]);
 	for (size_t i = 0; i < o->n_items; i++) {
 		outline_item *it = &o->items[i];
-		it->repeat_of = -1;
-		if (has_children(o, i))
-			continue;
-		char *key = item_key(it);
 		const char *ref;
 		size_t n;
-		if (find_reference(key, &ref, &n))
+		it->repeat_of = -1;
+		if (!has_children(o, i) && find_reference(keys[i], &ref, &n))
 			it->repeat_of = resolve_ref(o, i, ref, n);
-		free(key);
 	}
+	for (size_t i = 0; i < o->n_items; i++) {
+		outline_item *it = &o->items[i];
+		bool leaf = !has_children(o, i) && it->repeat_of < 0;
+		it->asks = asks_of(it, keys[i], tkeys[i], leaf, &it->table);
+		/* "- Cá nhân, doanh nghiệp được khen thưởng" under an item asking
+		 * for commendation figures is one of those figures. */
+		const outline_item *up = it->parent >= 0 ? &o->items[it->parent] : NULL;
+		if (up && up->table && !it->table && key_has(keys[i], "khen thuong")) {
+			it->asks |= OUTLINE_ASK_FIGURES;
+			it->table = up->table;
+		}
+	}
+	for (size_t i = 0; i < o->n_items; i++) {
+		free(keys[i]);
+		free(tkeys[i]);
+	}
+	free(keys);
+	free(tkeys);
 }

@@ -656,14 +656,26 @@ static void body(builder *b, const char *text)
 	b->open_end = ends_open(text);
 }
 
-/* Letter parts: returns true when the paragraph was consumed. */
+/* A signature line that reads like a label: "Q. GIÁM ĐỐC". */
+static bool marked_signature(const char *text)
+{
+	if (strlen(text) > 80 || !all_caps(text))
+		return false;
+	return letter_part(text) == BP_SIGNATURE;
+}
+
+/* Letter parts: returns true when the paragraph was consumed. Numbered
+ * and bulleted paragraphs are items or recipients; of the letter parts
+ * only a signature can look like one, so the costlier checks are spared. */
 static bool letter(builder *b, const outline_para *p)
 {
-	enum bp kind = letter_part(p->text);
 	marker m;
+	const char *title;
+	int mk = read_marker(p, &m, &title);
+	bool has_marker = mk != MK_NONE && mk != MK_HEADING;
+	enum bp kind = has_marker && !marked_signature(p->text) ? BP_NONE : letter_part(p->text);
 	/* recipients are listed with bullets; a numbered line ends the list */
-	bool listed = !(p->flags & PARA_BODY_ONLY) &&
-		      outline_marker(p->text, strlen(p->text), false, &m) && m.kind == MK_BULLET;
+	bool listed = has_marker && m.kind == MK_BULLET;
 	if (kind == BP_NONE && b->mode == MODE_LIST && listed)
 		return true; /* a recipient */
 	if (kind == BP_NONE && b->mode == MODE_SIGNATURE && looks_like_name(p->text))
@@ -742,9 +754,7 @@ int outline_build(const para_list *paras, outline_doc *out, err *e)
 			       "Không tìm thấy đề cương nào: văn bản không có mục đánh số "
 			       "(I., 1., a), -, Phần thứ nhất…)");
 	}
-	for (size_t i = 0; i < out->n; i++) {
-		outline_detect_repeats(&out->outlines[i]);
-		outline_detect_asks(&out->outlines[i]);
-	}
+	for (size_t i = 0; i < out->n; i++)
+		outline_annotate(&out->outlines[i]);
 	return 0;
 }

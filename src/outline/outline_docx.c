@@ -485,10 +485,11 @@ static char *render_number(docx *d, long num_id, int ilvl, int *key)
 		a->set[k] = false; /* deeper levels restart */
 	*key = (int)(a - d->abs) * 16 + ilvl;
 	buf b = BUF_INIT;
+	const char *text = l->text ? l->text : ""; /* a level the list never defined */
 	if (strcmp(l->fmt, "bullet") == 0) {
-		put_bullet(&b, l->text);
+		put_bullet(&b, text);
 	} else {
-		for (const char *p = l->text; *p; p++) {
+		for (const char *p = text; *p; p++) {
 			if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
 				int k = p[1] - '1';
 				int v = a->set[k] ? a->count[k] : a->lvl[k].start;
@@ -589,7 +590,7 @@ static void paragraph(docx *d, const xmlNode *p, bool in_table)
 	}
 	int key = -1;
 	char *numtext = num_id > 0 ? render_number(d, num_id, ilvl, &key) : NULL;
-	char *nfc = text_nfc(buf_cstr(&ps.text), ps.text.len);
+	char *nfc = para_nfc(buf_cstr(&ps.text), ps.text.len);
 	char *text = nfc ? para_clean(nfc, strlen(nfc)) : xstrdup("");
 	free(nfc);
 	buf_free(&ps.text);
@@ -605,7 +606,7 @@ static void paragraph(docx *d, const xmlNode *p, bool in_table)
 		return;
 	}
 	if (numtext) {
-		char *clean = text_nfc(numtext, strlen(numtext));
+		char *clean = para_nfc(numtext, strlen(numtext));
 		free(numtext);
 		numtext = clean;
 	}

@@ -84,8 +84,11 @@ int outline_roman_value(const char *s, size_t n);
 /* Finds the outlines in the paragraphs. E_INVAL when there is none. */
 int outline_build(const para_list *paras, outline_doc *out, err *e);
 
-/* What each item asks for and which item it repeats (after building). */
-void outline_detect_asks(outline *o);
-void outline_detect_repeats(outline *o);
+/* Which item each item repeats, then what it asks for (after building). */
+void outline_annotate(outline *o);
+
+/* NFC of valid UTF-8 s (malloc'd); skips the normaliser for text that
+ * cannot change under NFC, the common case. */
+char *para_nfc(const char *s, size_t n);
 
 #endif

@@ -54,14 +54,18 @@ static void strip_emphasis(const char *s, size_t n, buf *out)
 			*open = i;
 		}
 	}
+	char *kept = xmalloc(n + 1);
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (drop[i])
 			continue;
 		/* "1\." written to keep Markdown from renumbering: the backslash goes */
 		if (s[i] == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1]))
 			continue;
-		buf_putc(out, s[i]);
+		kept[k++] = s[i];
 	}
+	buf_put(out, kept, k);
+	free(kept);
 	free(drop);
 }
 
@@ -236,7 +240,7 @@ int outline_parse_text(const char *s, size_t n, outline_doc *out, err *e)
 	if (!text_valid_utf8(s, n))
 		return err_set(e, E_PARSE,
 			       "Văn bản không phải UTF-8 hợp lệ; hãy lưu tệp với mã hóa UTF-8");
-	char *nfc = text_nfc(s, n);
+	char *nfc = para_nfc(s, n);
 	if (!nfc)
 		return err_set(e, E_PARSE, "Văn bản không phải UTF-8 hợp lệ");
 	para_list paras = {0};
