@@ -240,7 +240,8 @@ static enum bp letter_part(const char *text)
 		"mat tran", "ubmttq", "cong ty", "tong cong ty", "van phong", "truong ", "cuc ",
 		"chi cuc", "benh vien", "hoi ", "doan ", "lien doan", "trung tam", NULL};
 	size_t n = strlen(text);
-	char *key = head_key(text, 160);
+	/* only "Kính gửi: …" and "Nơi nhận: …" run long; their first words tell */
+	char *key = head_key(text, n > 400 ? 24 : 160);
 	enum bp r = BP_NONE;
 	if (starts(key, "kinh gui"))
 		r = BP_RECIPIENT;

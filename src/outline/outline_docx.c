@@ -34,7 +34,6 @@
 #define DOCX_MAX_ENTRIES 10000
 #define DOCX_MAX_UNPACKED ((size_t)64 << 20)
 #define DOCX_MAX_SIDE_PART ((size_t)16 << 20) /* styles, numbering, relationships */
-#define DOCX_MAX_PARAS 500000
 #define DOCX_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -574,6 +573,12 @@ static void paragraph(docx *d, const xmlNode *p, bool in_table)
 		return;
 	struct pstate ps = {BUF_INIT, NULL, -1, -1, -1};
 	collect(p, &ps, 0);
+	if (ps.text.len >= OUTLINE_MAX_PARA_BYTES) {
+		buf_free(&ps.text);
+		fail(d, E_TOOBIG, "Tệp DOCX có một đoạn dài hơn %d KB; đề cương không có đoạn nào dài như vậy",
+		     OUTLINE_MAX_PARA_BYTES >> 10);
+		return;
+	}
 	long num_id = ps.num_id;
 	int ilvl = ps.ilvl;
 	if (num_id < 0)
@@ -599,10 +604,10 @@ static void paragraph(docx *d, const xmlNode *p, bool in_table)
 		free(numtext);
 		return; /* Word shows a number on an empty paragraph; no item there */
 	}
-	if (d->paras.n >= DOCX_MAX_PARAS) {
+	if (d->paras.n >= OUTLINE_MAX_PARAS) {
 		free(text);
 		free(numtext);
-		fail(d, E_TOOBIG, "Tệp DOCX có quá nhiều đoạn văn (trên %d)", DOCX_MAX_PARAS);
+		fail(d, E_TOOBIG, "Tệp DOCX có quá nhiều đoạn văn (trên %d)", OUTLINE_MAX_PARAS);
 		return;
 	}
 	if (numtext) {

@@ -28,6 +28,11 @@ typedef struct outline_para {
 	unsigned flags;
 } outline_para;
 
+/* A 200-page outline has about 10,000 paragraphs of at most a few KB; far
+ * more is not an outline and would only cost memory and time. */
+#define OUTLINE_MAX_PARAS 50000
+#define OUTLINE_MAX_PARA_BYTES (1 << 20)
+
 typedef struct para_list {
 	outline_para *v;
 	size_t n, cap;

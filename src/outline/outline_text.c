@@ -149,12 +149,62 @@ static void push_table_row(para_list *l, const char *s, size_t n)
 	para_push(l, t, NULL)->flags |= PARA_BODY_ONLY;
 }
 
+/* What grouping needs to know of a line. */
+struct line_view {
+	int heading;  /* Markdown heading level, 0 if none */
+	bool blank;   /* empty once markup is removed */
+	bool marker;  /* opens with a label or a bullet */
+	bool lower;   /* its first letter is lower-case */
+	bool hanging; /* ends on a comma or a dash */
+};
+
+static void view_of_stripped(const char *line, struct line_view *v)
+{
+	marker m;
+	v->blank = !*line;
+	v->marker = outline_marker(line, strlen(line), false, &m);
+	v->lower = starts_lower(line);
+	v->hanging = ends_hanging(line);
+}
+
+/* Reads a line's view in place. Lines with markup, tabs or special spaces
+ * near their start take the slow path through strip_markup, so both paths
+ * agree; most lines are plain and cost no copy. */
+static void view_line(const char *s, size_t n, struct line_view *v)
+{
+	size_t a = 0, b = n;
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	size_t head = b - a < 40 ? b - a : 40;
+	bool plain = a < b && s[a] != '#' && s[a] != '*' && s[a] != '_';
+	for (size_t i = a; plain && i < a + head; i++)
+		plain = !strchr("*_\\\t", s[i]) && (unsigned char)s[i] != 0xC2 &&
+			!((unsigned char)s[i] == 0xE2 && i + 1 < b && (unsigned char)s[i + 1] == 0x80);
+	unsigned char last = b > a ? (unsigned char)s[b - 1] : 0;
+	plain = plain && last != '*' && last != '_' && last != '#' && last >= 0x20 && last < 0x80;
+	if (!plain) {
+		char *line = strip_markup(s, n, &v->heading);
+		view_of_stripped(line, v);
+		free(line);
+		return;
+	}
+	marker m;
+	v->heading = 0;
+	v->blank = false;
+	v->marker = outline_marker(s + a, b - a, false, &m);
+	v->lower = starts_lower(s + a);
+	v->hanging = last == ',' || last == '-';
+}
+
 struct grouper {
 	para_list *out;
-	buf raw;        /* raw lines of the paragraph being gathered */
-	char *last;     /* the previous line, markup removed */
-	bool last_hard; /* the previous line ended with a hard break */
-	int heading;    /* heading level of the paragraph being gathered */
+	buf raw;           /* raw lines of the paragraph being gathered */
+	bool last_hard;    /* the previous line ended with a hard break */
+	bool last_hanging; /* the previous line ended on a comma or a dash */
+	int heading;       /* heading level of the paragraph being gathered */
+	bool too_long;     /* a paragraph passed OUTLINE_MAX_PARA_BYTES */
 };
 
 static void flush(struct grouper *g)
@@ -165,20 +215,15 @@ static void flush(struct grouper *g)
 		para_push(g->out, t, NULL)->heading = g->heading;
 	}
 	buf_reset(&g->raw);
-	free(g->last);
-	g->last = NULL;
 	g->heading = 0;
 }
 
-/* Whether line (markup removed) goes on with the paragraph being gathered. */
-static bool continues(const struct grouper *g, const char *line, int heading)
+/* Whether a line goes on with the paragraph being gathered. */
+static bool continues(const struct grouper *g, const struct line_view *v)
 {
-	if (!g->last || heading || g->heading)
+	if (!g->raw.len || v->heading || g->heading || v->marker)
 		return false;
-	marker m;
-	if (outline_marker(line, strlen(line), false, &m))
-		return false;
-	return g->last_hard || starts_lower(line) || ends_hanging(g->last);
+	return g->last_hard || v->lower || g->last_hanging;
 }
 
 static void add_line(struct grouper *g, const char *s, size_t n)
@@ -188,33 +233,37 @@ static void add_line(struct grouper *g, const char *s, size_t n)
 		push_table_row(g->out, s, n);
 		return;
 	}
-	int heading;
-	char *line = strip_markup(s, n, &heading);
-	if (!*line) {
-		free(line);
+	struct line_view v;
+	view_line(s, n, &v);
+	if (v.blank) {
 		flush(g); /* blank line, or only markup */
 		return;
 	}
-	if (!continues(g, line, heading))
+	if (!continues(g, &v))
 		flush(g);
 	size_t len = n;
 	if (len > 0 && s[len - 1] == '\\')
 		len--;
+	if (g->raw.len + len >= OUTLINE_MAX_PARA_BYTES) {
+		g->too_long = true;
+		return;
+	}
 	if (g->raw.len)
 		buf_putc(&g->raw, ' ');
 	else
-		g->heading = heading;
+		g->heading = v.heading;
 	buf_put(&g->raw, s, len);
-	free(g->last);
-	g->last = line;
 	g->last_hard = hard_break(s, n);
+	g->last_hanging = v.hanging;
 }
 
-static void text_paragraphs(const char *s, size_t n, para_list *out)
+/* Splits s into paragraphs: 0, or E_TOOBIG with a message when the text
+ * has too many paragraphs or too long a one to be an outline. */
+static int text_paragraphs(const char *s, size_t n, para_list *out, err *e)
 {
 	struct grouper g = {.out = out};
 	size_t i = 0;
-	while (i < n) {
+	while (i < n && out->n <= OUTLINE_MAX_PARAS && !g.too_long) {
 		size_t j = i;
 		while (j < n && s[j] != '\n' && s[j] != '\r')
 			j++;
@@ -223,8 +272,16 @@ static void text_paragraphs(const char *s, size_t n, para_list *out)
 			j++;
 		i = j + 1;
 	}
-	flush(&g);
+	if (!g.too_long)
+		flush(&g);
 	buf_free(&g.raw);
+	if (g.too_long)
+		return err_set(e, E_TOOBIG, "Văn bản có một đoạn dài hơn %d KB; đề cương không có "
+					    "đoạn nào dài như vậy", OUTLINE_MAX_PARA_BYTES >> 10);
+	if (out->n > OUTLINE_MAX_PARAS)
+		return err_set(e, E_TOOBIG, "Văn bản có quá nhiều đoạn (trên %d) để là một đề cương",
+			       OUTLINE_MAX_PARAS);
+	return 0;
 }
 
 int outline_parse_text(const char *s, size_t n, outline_doc *out, err *e)
@@ -244,9 +301,10 @@ int outline_parse_text(const char *s, size_t n, outline_doc *out, err *e)
 	if (!nfc)
 		return err_set(e, E_PARSE, "Văn bản không phải UTF-8 hợp lệ");
 	para_list paras = {0};
-	text_paragraphs(nfc, strlen(nfc), &paras);
+	int rc = text_paragraphs(nfc, strlen(nfc), &paras, e);
 	free(nfc);
-	int rc = outline_build(&paras, out, e);
+	if (rc == 0)
+		rc = outline_build(&paras, out, e);
 	para_list_free(&paras);
 	return rc;
 }

@@ -386,6 +386,14 @@ static void huge_input_is_refused(void **state)
 	memset(big, 'a', n);
 	err e = {0};
 	assert_int_equal(parse_code(big, n, &e), E_TOOBIG);
+	/* under the size limit, but one 2 MB paragraph is no outline */
+	assert_int_equal(parse_code(big, (size_t)2 << 20, &e), E_TOOBIG);
+	assert_non_null(strstr(e.msg, "đoạn dài"));
+	/* nor are 60,000 paragraphs */
+	for (size_t i = 0; i < 60000; i++)
+		memcpy(big + 3 * i, "x\n\n", 3);
+	assert_int_equal(parse_code(big, 3 * 60000, &e), E_TOOBIG);
+	assert_non_null(strstr(e.msg, "quá nhiều đoạn"));
 	free(big);
 }
 
