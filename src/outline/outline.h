@@ -77,8 +77,10 @@ int outline_expand_repeats(outline *o);
 
 /* Writers. TSV is the `thidua outline parse` contract: for each outline a
  * line "# TITLE", then "DEPTH<TAB>LABEL<TAB>TITLE" per item. JSON:
- * {"outlines":[{"title","items":[{"depth","label","title","guidance","asks",
- * "repeat_of","table"}]}]}. Both return 0. */
+ * {"outlines":[{"title","items":[{"depth","parent","label","title",
+ * "guidance","asks":["text"|"figures"|"models"],"repeat_of","table"}]}]},
+ * parent and repeat_of being item indices or null, table null or an id.
+ * Both append to out and return 0. */
 int outline_write_tsv(const outline_doc *d, buf *out);
 int outline_write_json(const outline_doc *d, buf *out);
 

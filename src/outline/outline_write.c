@@ -50,6 +50,7 @@ static json_t *item_json(const outline_item *it)
 			json_array_append_new(asks, json_string(outline_ask_name(bit)));
 	json_t *j = json_object();
 	json_object_set_new(j, "depth", json_integer(it->depth));
+	json_object_set_new(j, "parent", it->parent >= 0 ? json_integer(it->parent) : json_null());
 	json_object_set_new(j, "label", str(it->label));
 	json_object_set_new(j, "title", str(it->title));
 	json_object_set_new(j, "guidance", str(it->guidance));

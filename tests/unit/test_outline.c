@@ -414,11 +414,13 @@ static void json_has_the_documented_shape(void **state)
 	assert_int_equal(json_array_size(items), 10);
 	json_t *it = json_array_get(items, 7);
 	assert_int_equal(json_integer_value(json_object_get(it, "depth")), 2);
+	assert_int_equal(json_integer_value(json_object_get(it, "parent")), 0);
 	assert_string_equal(json_string_value(json_object_get(it, "label")), "III.2");
 	assert_string_equal(json_string_value(json_object_get(it, "guidance")),
 			    "Các đơn vị báo cáo lần lượt từng nội dung tương tự mục III.1.");
 	assert_int_equal(json_integer_value(json_object_get(it, "repeat_of")), 1);
 	assert_true(json_is_null(json_object_get(it, "table")));
+	assert_true(json_is_null(json_object_get(json_array_get(items, 0), "parent")));
 	json_t *leaf = json_array_get(items, 2);
 	assert_true(json_is_null(json_object_get(leaf, "repeat_of")));
 	assert_string_equal(json_string_value(json_array_get(json_object_get(leaf, "asks"), 0)), "text");
