@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 	libsodium-dev libutf8proc-dev libcsv-dev libpq-dev libzip-dev libxml2-dev libxlsxwriter-dev
 	libcairo2-dev libpango1.0-dev fonts-liberation2)
-TEST_PKGS=(libcmocka-dev chromium postgresql poppler-utils)
+# clang and its libFuzzer runtime are for `make fuzz` (scripts/fuzz.sh)
+TEST_PKGS=(libcmocka-dev chromium postgresql poppler-utils clang libclang-rt-14-dev)
 
 want=("${BUILD_PKGS[@]}")
 [ "${1:-}" = "--test" ] && want+=("${TEST_PKGS[@]}")
