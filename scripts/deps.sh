@@ -9,9 +9,12 @@ BUILD_PKGS=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 
 	libsodium-dev libutf8proc-dev libcsv-dev libpq-dev libzip-dev libxml2-dev libxlsxwriter-dev
 	libcairo2-dev libpango1.0-dev fonts-liberation2)
 TEST_PKGS=(libcmocka-dev chromium postgresql poppler-utils)
+# clang and its libFuzzer runtime are for `make fuzz` only (deps.sh --fuzz)
+FUZZ_PKGS=(clang libclang-rt-14-dev)
 
 want=("${BUILD_PKGS[@]}")
 [ "${1:-}" = "--test" ] && want+=("${TEST_PKGS[@]}")
+[ "${1:-}" = "--fuzz" ] && want+=("${FUZZ_PKGS[@]}")
 command -v node >/dev/null 2>&1 || want+=(nodejs npm)
 
 missing=()

@@ -4,13 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${FUZZ_SECONDS:-60}
+scripts/deps.sh --fuzz
 make -s all
 mkdir -p build/fuzz-clang
 PKGS="libmicrohttpd sqlite3 jansson libsodium libutf8proc libpq libzip libxml-2.0 xlsxwriter pangocairo cairo-pdf"
 srcs=$(ls src/*/*.c)
 for name in "$@"; do
 	echo "== $name ($secs s)"
-	clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild/gen \
+	clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Isrc/util -Ibuild/gen \
 		$(pkg-config --cflags $PKGS) -o build/fuzz-clang/$name fuzz/$name.c $srcs \
 		build/gen/migrations.c build/gen/static.c build/gen/data.c $(pkg-config --libs $PKGS) -lcsv -lm -lpthread
 	mkdir -p fuzz/corpus/$name

@@ -15,6 +15,7 @@ struct command {
 static const struct command commands[] = {
 	{"db", cmd_db, "db copy --from (DIR|URL) --to (DIR|URL)"},
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
+	{"outline", cmd_outline, "outline parse FILE [--format tsv|json]"},
 	{"serve", cmd_serve, "serve [--data-dir DIR | --db URL] [--port N] [--bind ADDR] [--threads N]"},
 	{"user", cmd_user,
 	 "user add [--data-dir DIR | --db URL] --login L --role ROLE [--unit CODE] [--name NAME] --password-stdin"},

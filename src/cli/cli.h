@@ -25,6 +25,7 @@ char *cli_db_target(const struct cli_store *s);
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_init(int argc, char **argv);
+int cmd_outline(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_db(int argc, char **argv);
