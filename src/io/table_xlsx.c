@@ -1,0 +1,901 @@
+/*
+ * table_xlsx.c — the first sheet of an XLSX workbook into cells, with
+ * libzip (the archive opened from memory) and libxml2's streaming reader.
+ *
+ * Parts are found the way the package format says: _rels/.rels names the
+ * workbook, the workbook's relationships name its first sheet, the shared
+ * strings and the styles. No part is held whole: each streams from
+ * zip_fread into the XML reader, and every byte read counts against one
+ * 64 MB budget, so a zip bomb stops at the budget whatever its headers
+ * claim. XML is parsed without network, DTD loading or entity expansion,
+ * and a document carrying a DTD is refused (no OOXML part has one).
+ */
+#include <libxml/xmlreader.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "io/table_int.h"
+
+#define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+typedef struct xlsx {
+	zip_t *za;
+	size_t budget;          /* uncompressed bytes still allowed */
+	bool date1904;
+	uint32_t *sst;          /* shared string i → its text offset in b */
+	size_t n_sst, cap_sst;
+	bool have_sst;
+	unsigned char *xf_kind; /* cellXfs index → enum xf_kind */
+	size_t n_xf;
+	tb b;
+	err *e;
+} xlsx;
+
+/* One part being read: the zip entry and the XML reader over it. */
+typedef struct xml_in {
+	xlsx *x;
+	const char *what;       /* the part in the user's words, for messages */
+	zip_file_t *f;
+	xmlTextReaderPtr rd;
+	int failed;             /* E_TOOBIG or E_PARSE met while reading the archive */
+} xml_in;
+
+/* ---- process-wide setup, done once ---- */
+
+static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale;
+
+/* libxml2 must be initialised before threads use it; number rendering
+ * needs the C locale whatever the process chose (uselocale is per thread). */
+static void setup(void)
+{
+	xmlInitParser();
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+/* ---- messages ---- */
+
+static int broken(xlsx *x)
+{
+	return err_set(x->e, E_PARSE,
+		       "Tệp XLSX bị hỏng hoặc không phải tệp Excel hợp lệ. Hãy mở bằng Excel và "
+		       "lưu lại dưới dạng .xlsx.");
+}
+
+static int too_big(xlsx *x)
+{
+	return err_set(x->e, E_TOOBIG,
+		       "Tệp XLSX quá lớn khi giải nén (giới hạn %u MB dữ liệu).", TABLE_MAX_XML >> 20);
+}
+
+static int encrypted(xlsx *x)
+{
+	return err_set(x->e, E_MEDIA,
+		       "Tệp được đặt mật khẩu. Hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx hoặc .csv.");
+}
+
+static int not_a_workbook(xlsx *x)
+{
+	return err_set(x->e, E_MEDIA,
+		       "Tệp nén này không phải bảng tính Excel (.xlsx). Hãy lưu lại dưới dạng .xlsx "
+		       "hoặc .csv.");
+}
+
+/* "B3" for 0-based (row 2, col 1). */
+static void cell_name(size_t row, size_t col, char out[16])
+{
+	char letters[4];
+	int k = 0;
+	col++;
+	while (col > 0 && k < 3) {
+		letters[k++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	int j = 0;
+	while (k > 0)
+		out[j++] = letters[--k];
+	snprintf(out + j, (size_t)(16 - j), "%zu", row + 1);
+}
+
+/* ---- reading one part ---- */
+
+static int part_read(void *ctx, char *out, int len)
+{
+	xml_in *in = ctx;
+	zip_int64_t got = zip_fread(in->f, out, (zip_uint64_t)len);
+	if (got < 0) {
+		in->failed = E_PARSE;
+		return -1;
+	}
+	if ((zip_uint64_t)got > in->x->budget) {
+		in->failed = E_TOOBIG;
+		return -1;
+	}
+	in->x->budget -= (size_t)got;
+	return (int)got;
+}
+
+static int part_close(void *ctx)
+{
+	return 0; /* the zip entry is closed by xml_close */
+}
+
+static int open_failure(xlsx *x)
+{
+	int ze = zip_error_code_zip(zip_get_error(x->za));
+	if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
+		return encrypted(x);
+	if (ze == ZIP_ER_COMPNOTSUPP)
+		return err_set(x->e, E_MEDIA,
+			       "Tệp XLSX được nén theo cách chưa hỗ trợ. Hãy mở bằng Excel và lưu lại "
+			       "dưới dạng .xlsx.");
+	return broken(x);
+}
+
+/* Opens part `name` for streaming. E_NOTFOUND (no message) when the
+ * archive has no such part; other errors come with a message. */
+static int xml_open(xlsx *x, const char *name, const char *what, xml_in *in)
+{
+	memset(in, 0, sizeof *in);
+	in->x = x;
+	in->what = what;
+	zip_int64_t idx = zip_name_locate(x->za, name, ZIP_FL_NOCASE);
+	if (idx < 0)
+		return E_NOTFOUND;
+	zip_stat_t st;
+	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) != 0)
+		return broken(x);
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return encrypted(x);
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > x->budget)
+		return too_big(x);
+	in->f = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
+	if (!in->f)
+		return open_failure(x);
+	in->rd = xmlReaderForIO(part_read, part_close, in, name, NULL, XML_OPTS);
+	if (!in->rd) {
+		zip_fclose(in->f);
+		in->f = NULL;
+		return in->failed == E_TOOBIG ? too_big(x) : broken(x);
+	}
+	return 0;
+}
+
+static void xml_close(xml_in *in)
+{
+	if (in->rd)
+		xmlFreeTextReader(in->rd);
+	if (in->f)
+		zip_fclose(in->f);
+	in->rd = NULL;
+	in->f = NULL;
+}
+
+/* Advances to the next node: 1 on a node, 0 at the end, or a negative
+ * E_* with a message. */
+static int xml_next(xml_in *in)
+{
+	int r = xmlTextReaderRead(in->rd);
+	if (r == 1 && xmlTextReaderNodeType(in->rd) == XML_READER_TYPE_DOCUMENT_TYPE)
+		return err_set(in->x->e, E_PARSE,
+			       "Tệp XLSX có %s chứa khai báo DTD, không được phép.", in->what);
+	if (r >= 0)
+		return r;
+	if (in->failed == E_TOOBIG)
+		return too_big(in->x);
+	return err_set(in->x->e, E_PARSE,
+		       "Tệp XLSX bị hỏng: không đọc được %s. Hãy mở bằng Excel và lưu lại.",
+		       in->what);
+}
+
+static bool is_start(xmlTextReaderPtr rd, const char *local)
+{
+	return xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
+	       strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+}
+
+/* A start tag that will be followed by its end tag (not <x/>). */
+static bool is_open(xmlTextReaderPtr rd, const char *local)
+{
+	return is_start(rd, local) && !xmlTextReaderIsEmptyElement(rd);
+}
+
+static bool is_end(xmlTextReaderPtr rd, const char *local)
+{
+	return xmlTextReaderNodeType(rd) == XML_READER_TYPE_END_ELEMENT &&
+	       strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+}
+
+static bool is_text(xmlTextReaderPtr rd)
+{
+	int t = xmlTextReaderNodeType(rd);
+	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
+	       t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+}
+
+/* Value of the current element's attribute `local` (malloc'd), ignoring
+ * its prefix; with want_ns, only a namespaced one (r:id, not id). */
+static char *attr(xmlTextReaderPtr rd, const char *local, bool want_ns)
+{
+	char *v = NULL;
+	for (int ok = xmlTextReaderMoveToFirstAttribute(rd); ok == 1 && !v;
+	     ok = xmlTextReaderMoveToNextAttribute(rd)) {
+		const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+		const xmlChar *ns = xmlTextReaderConstNamespaceUri(rd);
+		if (name && strcmp(name, local) == 0 && (!want_ns || ns))
+			v = (char *)xmlTextReaderValue(rd);
+	}
+	xmlTextReaderMoveToElement(rd);
+	return v;
+}
+
+/* Parses a whole unsigned decimal attribute value. */
+static bool parse_index(const char *s, size_t *out)
+{
+	size_t v = 0;
+	if (!s || !*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000000)
+			return false;
+		v = v * 10 + (size_t)(*s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/* ---- relationships and part names ---- */
+
+typedef struct rel {
+	char *id, *type, *target;
+} rel;
+
+typedef struct rels {
+	rel *v;
+	size_t n, cap;
+} rels;
+
+static void rels_free(rels *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		xmlFree(r->v[i].id);
+		xmlFree(r->v[i].type);
+		xmlFree(r->v[i].target);
+	}
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+/* Reads a .rels part; external targets (hyperlinks) are skipped.
+ * E_NOTFOUND (no message) when the part is absent. */
+static int rels_read(xlsx *x, const char *name, rels *out)
+{
+	xml_in in;
+	int rc = xml_open(x, name, "phần liên kết", &in);
+	if (rc)
+		return rc;
+	while ((rc = xml_next(&in)) == 1) {
+		if (!is_start(in.rd, "Relationship"))
+			continue;
+		char *mode = attr(in.rd, "TargetMode", false);
+		rel r = {attr(in.rd, "Id", false), attr(in.rd, "Type", false),
+			 attr(in.rd, "Target", false)};
+		bool external = mode && strcmp(mode, "External") == 0;
+		xmlFree(mode);
+		if (external || !r.id || !r.type || !r.target) {
+			xmlFree(r.id);
+			xmlFree(r.type);
+			xmlFree(r.target);
+			continue;
+		}
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 8;
+			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+		}
+		out->v[out->n++] = r;
+	}
+	xml_close(&in);
+	return rc;
+}
+
+/* The relationship whose type ends in "/suffix" (the namespace part of
+ * the type differs between transitional and strict OOXML). */
+static const rel *rels_by_type(const rels *r, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	for (size_t i = 0; i < r->n; i++) {
+		size_t n = strlen(r->v[i].type);
+		if (n > k && r->v[i].type[n - k - 1] == '/' && strcmp(r->v[i].type + n - k, suffix) == 0)
+			return &r->v[i];
+	}
+	return NULL;
+}
+
+static const rel *rels_by_id(const rels *r, const char *id)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].id, id) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+/* Resolves a relationship target against the folder of the part that
+ * names it ("/x" starts at the package root) and folds "." and "..";
+ * the result has no leading '/', as zip entry names have none. */
+static char *part_path(const char *source, const char *target)
+{
+	buf joined = BUF_INIT, out = BUF_INIT;
+	if (target[0] == '/') {
+		buf_puts(&joined, target);
+	} else {
+		const char *slash = strrchr(source, '/');
+		buf_putc(&joined, '/');
+		if (slash)
+			buf_put(&joined, source, (size_t)(slash - source + 1));
+		buf_puts(&joined, target);
+	}
+	const char *p = buf_cstr(&joined);
+	while (*p) {
+		while (*p == '/')
+			p++;
+		size_t k = strcspn(p, "/");
+		if (k == 2 && p[0] == '.' && p[1] == '.') {
+			char *last = out.len ? strrchr(out.p, '/') : NULL;
+			if (last)
+				out.len = (size_t)(last - out.p), out.p[out.len] = '\0';
+		} else if (k > 0 && !(k == 1 && p[0] == '.')) {
+			buf_putc(&out, '/');
+			buf_put(&out, p, k);
+		}
+		p += k;
+	}
+	buf_free(&joined);
+	char *s = xstrdup(out.len ? out.p + 1 : "");
+	buf_free(&out);
+	return s;
+}
+
+/* "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+static char *rels_name_of(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+	size_t dir = slash ? (size_t)(slash - part + 1) : 0;
+	return xasprintf("%.*s_rels/%s.rels", (int)dir, part, part + dir);
+}
+
+/* ---- workbook ---- */
+
+/* Reads the workbook: its date system and the relationship id of its
+ * first sheet (*rid, malloc'd). A package whose main part is not a
+ * workbook (a Word or PowerPoint file) is refused as not a spreadsheet. */
+static int workbook_read(xlsx *x, const char *name, char **rid)
+{
+	xml_in in;
+	int rc = xml_open(x, name, "phần sổ làm việc", &in);
+	if (rc == E_NOTFOUND)
+		return not_a_workbook(x);
+	if (rc)
+		return rc;
+	bool root = true;
+	while ((rc = xml_next(&in)) == 1) {
+		if (xmlTextReaderNodeType(in.rd) != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (root && !is_start(in.rd, "workbook")) {
+			rc = not_a_workbook(x);
+			break;
+		}
+		root = false;
+		if (is_start(in.rd, "workbookPr")) {
+			char *v = attr(in.rd, "date1904", false);
+			x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+			xmlFree(v);
+		} else if (is_start(in.rd, "sheet") && !*rid) {
+			*rid = attr(in.rd, "id", true);
+		}
+	}
+	xml_close(&in);
+	if (rc == 0 && !*rid)
+		rc = err_set(x->e, E_INVAL, "Tệp XLSX không có trang tính nào.");
+	return rc;
+}
+
+/* ---- styles: which cell formats are dates ---- */
+
+typedef struct num_fmt {
+	size_t id;
+	unsigned char kind;
+} num_fmt;
+
+static enum xf_kind kind_of(size_t id, const num_fmt *fmts, size_t n_fmts)
+{
+	for (size_t i = n_fmts; i-- > 0;)
+		if (fmts[i].id == id)
+			return (enum xf_kind)fmts[i].kind;
+	return id <= 1000 ? xlsx_builtin_kind((unsigned)id) : XF_PLAIN;
+}
+
+/* Collects the custom number formats and the numFmtId of every cellXfs
+ * entry (cellStyleXfs also holds <xf> elements; they are not what the
+ * cells' s attribute indexes). */
+static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_ids, size_t *n_xf)
+{
+	size_t cap_f = 0, cap_x = 0;
+	bool in_xfs = false;
+	int rc;
+	while ((rc = xml_next(in)) == 1) {
+		xmlTextReaderPtr rd = in->rd;
+		if (is_open(rd, "cellXfs"))
+			in_xfs = true;
+		else if (is_end(rd, "cellXfs"))
+			in_xfs = false;
+		else if (is_start(rd, "numFmt")) {
+			char *id = attr(rd, "numFmtId", false), *code = attr(rd, "formatCode", false);
+			size_t v;
+			if (parse_index(id, &v) && code) {
+				if (*n_fmts == cap_f) {
+					cap_f = cap_f ? cap_f * 2 : 16;
+					*fmts = xrealloc(*fmts, cap_f * sizeof **fmts);
+				}
+				(*fmts)[(*n_fmts)++] = (num_fmt){v, (unsigned char)xlsx_format_kind(code)};
+			}
+			xmlFree(id);
+			xmlFree(code);
+		} else if (in_xfs && is_start(rd, "xf")) {
+			char *id = attr(rd, "numFmtId", false);
+			size_t v = 0;
+			if (!parse_index(id, &v))
+				v = 0;
+			xmlFree(id);
+			if (*n_xf == cap_x) {
+				cap_x = cap_x ? cap_x * 2 : 64;
+				*xf_ids = xrealloc(*xf_ids, cap_x * sizeof **xf_ids);
+			}
+			(*xf_ids)[(*n_xf)++] = v;
+		}
+	}
+	return rc;
+}
+
+static int styles_read(xlsx *x, const char *name)
+{
+	xml_in in;
+	int rc = xml_open(x, name, "phần kiểu định dạng", &in);
+	if (rc == E_NOTFOUND)
+		return 0; /* no styles: every number is plain */
+	if (rc)
+		return rc;
+	num_fmt *fmts = NULL;
+	size_t n_fmts = 0, *xf_ids = NULL, n_xf = 0;
+	rc = styles_scan(&in, &fmts, &n_fmts, &xf_ids, &n_xf);
+	if (rc)
+		goto out;
+	x->xf_kind = xmalloc(n_xf);
+	x->n_xf = n_xf;
+	for (size_t i = 0; i < n_xf; i++)
+		x->xf_kind[i] = (unsigned char)kind_of(xf_ids[i], fmts, n_fmts);
+out:
+	xml_close(&in);
+	free(fmts);
+	free(xf_ids);
+	return rc;
+}
+
+/* ---- text of string cells ---- */
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* OOXML strings carry characters XML cannot hold as _xHHHH_ (Excel writes
+ * a CR as _x000D_), and a literal "_x" as _x005F_x. Surrogates and NUL
+ * cannot stand alone in UTF-8 and are dropped. */
+static void decode_escapes(buf *out, const char *s, size_t n)
+{
+	buf_reset(out);
+	size_t start = 0;
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_')
+			continue;
+		int h[4] = {hexval(s[i + 2]), hexval(s[i + 3]), hexval(s[i + 4]), hexval(s[i + 5])};
+		if (h[0] < 0 || h[1] < 0 || h[2] < 0 || h[3] < 0)
+			continue;
+		uint32_t cp = (uint32_t)(h[0] << 12 | h[1] << 8 | h[2] << 4 | h[3]);
+		buf_put(out, s + start, i - start);
+		if (cp != 0 && (cp < 0xD800 || cp > 0xDFFF))
+			table_put_utf8(out, cp);
+		i += 6;
+		start = i + 1;
+	}
+	buf_put(out, s + start, n - start);
+}
+
+/* Cleans a string value into the builder; escapes decoded first. */
+static int string_text(xlsx *x, buf *scratch, const buf *raw, uint32_t *off)
+{
+	const char *s = buf_cstr((buf *)raw);
+	size_t n = raw->len;
+	if (memchr(s, '_', n)) {
+		decode_escapes(scratch, s, n);
+		s = buf_cstr(scratch);
+		n = scratch->len;
+	}
+	return tb_text(&x->b, s, n, off, x->e);
+}
+
+/* ---- shared strings ---- */
+
+static void sst_push(xlsx *x, uint32_t off)
+{
+	if (x->n_sst == x->cap_sst) {
+		x->cap_sst = x->cap_sst ? x->cap_sst * 2 : 256;
+		x->sst = xrealloc(x->sst, x->cap_sst * sizeof *x->sst);
+	}
+	x->sst[x->n_sst++] = off;
+}
+
+/* Each <si> is plain <t> or rich-text runs <r><t>, concatenated; the
+ * phonetic guides (<rPh>) of East Asian text are not part of the value. */
+static int sst_read(xlsx *x, const char *name)
+{
+	xml_in in;
+	int rc = xml_open(x, name, "phần chuỗi dùng chung", &in);
+	if (rc == E_NOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	x->have_sst = true;
+	buf text = BUF_INIT, scratch = BUF_INIT;
+	bool in_si = false, in_t = false, in_rph = false;
+	while ((rc = xml_next(&in)) == 1) {
+		xmlTextReaderPtr rd = in.rd;
+		if (is_start(rd, "si")) {
+			buf_reset(&text);
+			in_si = !xmlTextReaderIsEmptyElement(rd);
+			if (!in_si)
+				sst_push(x, 0);
+		} else if (in_si && is_end(rd, "si")) {
+			uint32_t off;
+			rc = string_text(x, &scratch, &text, &off);
+			if (rc == E_PARSE)
+				rc = err_set(x->e, E_PARSE, "Tệp XLSX có chuỗi ký tự không hợp lệ.");
+			if (rc)
+				break;
+			sst_push(x, off);
+			in_si = in_t = in_rph = false;
+		} else if (in_si && is_open(rd, "rPh")) {
+			in_rph = true;
+		} else if (in_si && is_end(rd, "rPh")) {
+			in_rph = false;
+		} else if (in_si && is_open(rd, "t")) {
+			in_t = true;
+		} else if (in_si && is_end(rd, "t")) {
+			in_t = false;
+		} else if (in_t && !in_rph && is_text(rd)) {
+			buf_puts(&text, (const char *)xmlTextReaderConstValue(rd));
+		}
+	}
+	xml_close(&in);
+	buf_free(&text);
+	buf_free(&scratch);
+	return rc;
+}
+
+/* ---- the sheet ---- */
+
+enum cell_type { T_NUM, T_SHARED, T_STR, T_INLINE, T_BOOL, T_ERROR, T_DATE };
+
+typedef struct sheet {
+	size_t next_row;        /* 0-based row a <row> without r= would be */
+	size_t row, col;        /* position of the open cell */
+	size_t next_col;
+	bool in_data, in_cell, in_v, in_is, in_t, in_rph;
+	enum cell_type type;
+	size_t style;
+	buf val, scratch;
+} sheet;
+
+/* "B3" → (row 2, col 1). Columns A..XFD, rows 1..1048576. */
+static bool parse_ref(const char *s, size_t *row, size_t *col)
+{
+	size_t c = 0, r = 0, k = 0;
+	for (; (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'); s++, k++) {
+		if (k == 3)
+			return false;
+		c = c * 26 + (size_t)((*s | 0x20) - 'a' + 1);
+	}
+	if (k == 0 || c > TABLE_MAX_COLS || !*s)
+		return false;
+	for (k = 0; *s >= '0' && *s <= '9'; s++, k++) {
+		if (k == 7)
+			return false;
+		r = r * 10 + (size_t)(*s - '0');
+	}
+	if (*s || r == 0 || r > TABLE_MAX_ROWS)
+		return false;
+	*row = r - 1;
+	*col = c - 1;
+	return true;
+}
+
+static enum cell_type type_of(const char *t)
+{
+	static const struct {
+		const char *name;
+		enum cell_type type;
+	} types[] = {{"s", T_SHARED}, {"str", T_STR}, {"inlineStr", T_INLINE}, {"b", T_BOOL},
+		     {"e", T_ERROR}, {"d", T_DATE}};
+	for (size_t i = 0; t && i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(t, types[i].name) == 0)
+			return types[i].type;
+	return T_NUM;
+}
+
+static int row_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
+{
+	char *r = attr(rd, "r", false);
+	size_t v = 0;
+	int rc = 0;
+	if (r && (!parse_index(r, &v) || v == 0 || v > TABLE_MAX_ROWS))
+		rc = err_set(x->e, E_PARSE, "Tệp XLSX có số dòng không hợp lệ (sau dòng %zu).",
+			     sh->next_row);
+	else
+		sh->next_row = r ? v - 1 : sh->next_row;
+	xmlFree(r);
+	sh->row = sh->next_row;
+	sh->next_row++;
+	sh->next_col = 0;
+	return rc;
+}
+
+/* Reads r, t and s of a <c>; a cell without r follows the previous one. */
+static int cell_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
+{
+	char *r = attr(rd, "r", false), *t = attr(rd, "t", false), *s = attr(rd, "s", false);
+	int rc = 0;
+	size_t row = sh->row, col = sh->next_col;
+	if (r && !parse_ref(r, &row, &col))
+		rc = err_set(x->e, E_PARSE, "Dòng %zu: ô có địa chỉ không hợp lệ.", sh->row + 1);
+	else if (col >= TABLE_MAX_COLS)
+		rc = err_set(x->e, E_TOOBIG, "Dòng %zu: có quá 16.384 cột.", row + 1);
+	sh->row = row;
+	sh->col = col;
+	sh->next_col = col + 1;
+	sh->type = type_of(t);
+	if (!parse_index(s, &sh->style))
+		sh->style = SIZE_MAX;
+	buf_reset(&sh->val);
+	xmlFree(r);
+	xmlFree(t);
+	xmlFree(s);
+	return rc;
+}
+
+static enum xf_kind style_kind(const xlsx *x, size_t style)
+{
+	return style < x->n_xf ? (enum xf_kind)x->xf_kind[style] : XF_PLAIN;
+}
+
+/* The text a cell shows, by its type; *off 0 for an empty cell. */
+static int cell_text(xlsx *x, sheet *sh, uint32_t *off)
+{
+	const char *v = buf_cstr(&sh->val);
+	char num[64];
+	size_t i;
+	*off = 0;
+	switch (sh->type) {
+	case T_SHARED:
+		if (!parse_index(v, &i) || i >= x->n_sst)
+			return E_NOTFOUND;
+		*off = x->sst[i];
+		return 0;
+	case T_STR:
+	case T_INLINE:
+		return string_text(x, &sh->scratch, &sh->val, off);
+	case T_BOOL:
+		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+			v = v[0] == '1' ? "TRUE" : "FALSE";
+		return tb_text(&x->b, v, strlen(v), off, x->e);
+	case T_DATE: /* ISO 8601 already; a midnight time part adds nothing */
+		if (sh->val.len > 10 && v[10] == 'T' && strspn(v + 11, "0:.Z") == sh->val.len - 11)
+			sh->val.len = 10;
+		return tb_text(&x->b, v, sh->val.len, off, x->e);
+	case T_ERROR:
+		return tb_text(&x->b, v, sh->val.len, off, x->e);
+	case T_NUM:
+		if (sh->val.len && sh->val.len < 64 &&
+		    xlsx_render_number(v, style_kind(x, sh->style), x->date1904, num, sizeof num))
+			v = num;
+		return tb_text(&x->b, v, strlen(v), off, x->e);
+	}
+	return 0;
+}
+
+static int cell_end(xlsx *x, sheet *sh)
+{
+	uint32_t off;
+	char name[16];
+	int rc = cell_text(x, sh, &off);
+	if (rc == 0)
+		return tb_put(&x->b, sh->row, sh->col, off, x->e);
+	cell_name(sh->row, sh->col, name);
+	if (rc == E_NOTFOUND)
+		return err_set(x->e, E_PARSE,
+			       "Dòng %zu, ô %s: tham chiếu tới chuỗi dùng chung không tồn tại%s.",
+			       sh->row + 1, name,
+			       x->have_sst ? "" : " (tệp thiếu phần chuỗi dùng chung)");
+	if (rc == E_PARSE)
+		return err_set(x->e, E_PARSE, "Dòng %zu, ô %s: chứa ký tự không hợp lệ.",
+			       sh->row + 1, name);
+	return rc;
+}
+
+/* One node of <sheetData>: rows, cells, and the text of <v> and of
+ * <is><t> (not of <f>, the formula, nor of phonetic runs). */
+static int sheet_node(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
+{
+	if (is_start(rd, "row"))
+		return row_start(x, rd, sh);
+	if (is_start(rd, "c")) {
+		int rc = cell_start(x, rd, sh);
+		sh->in_cell = rc == 0 && !xmlTextReaderIsEmptyElement(rd);
+		sh->in_v = sh->in_is = sh->in_t = sh->in_rph = false;
+		return rc;
+	}
+	if (!sh->in_cell)
+		return 0;
+	if (is_end(rd, "c")) {
+		sh->in_cell = false;
+		return cell_end(x, sh);
+	}
+	if (is_open(rd, "v"))
+		sh->in_v = true;
+	else if (is_end(rd, "v"))
+		sh->in_v = false;
+	else if (is_open(rd, "is"))
+		sh->in_is = true;
+	else if (is_end(rd, "is"))
+		sh->in_is = false;
+	else if (sh->in_is && is_open(rd, "rPh"))
+		sh->in_rph = true;
+	else if (sh->in_is && is_end(rd, "rPh"))
+		sh->in_rph = false;
+	else if (sh->in_is && is_open(rd, "t"))
+		sh->in_t = true;
+	else if (sh->in_is && is_end(rd, "t"))
+		sh->in_t = false;
+	else if ((sh->in_v || (sh->in_t && !sh->in_rph)) && is_text(rd))
+		buf_puts(&sh->val, (const char *)xmlTextReaderConstValue(rd));
+	return 0;
+}
+
+static int sheet_read(xlsx *x, const char *name)
+{
+	xml_in in;
+	int rc = xml_open(x, name, "trang tính", &in);
+	if (rc == E_NOTFOUND)
+		return err_set(x->e, E_PARSE, "Tệp XLSX thiếu trang tính đầu tiên.");
+	if (rc)
+		return rc;
+	sheet sh = {0};
+	while (rc == 0 && (rc = xml_next(&in)) == 1) {
+		rc = 0;
+		if (is_open(in.rd, "sheetData"))
+			sh.in_data = true;
+		else if (is_end(in.rd, "sheetData"))
+			sh.in_data = false;
+		else if (sh.in_data)
+			rc = sheet_node(x, in.rd, &sh);
+	}
+	xml_close(&in);
+	buf_free(&sh.val);
+	buf_free(&sh.scratch);
+	return rc;
+}
+
+/* ---- putting it together ---- */
+
+typedef struct parts {
+	char *sheet, *sst, *styles;
+} parts;
+
+/* Follows the relationships from the package root to the workbook and
+ * from the workbook to its first sheet, shared strings and styles. */
+static int parts_find(xlsx *x, parts *p)
+{
+	rels root = {0}, wbr = {0};
+	char *wb = NULL, *wb_rels = NULL, *rid = NULL;
+	int rc = rels_read(x, "_rels/.rels", &root);
+	if (rc && rc != E_NOTFOUND)
+		goto out;
+	const rel *office = rels_by_type(&root, "officeDocument");
+	wb = part_path("", office ? office->target : "xl/workbook.xml");
+	rc = workbook_read(x, wb, &rid);
+	if (rc)
+		goto out;
+	wb_rels = rels_name_of(wb);
+	rc = rels_read(x, wb_rels, &wbr);
+	if (rc == E_NOTFOUND)
+		rc = err_set(x->e, E_PARSE, "Tệp XLSX thiếu phần liên kết của sổ làm việc.");
+	if (rc)
+		goto out;
+	const rel *first = rels_by_id(&wbr, rid);
+	const rel *sst = rels_by_type(&wbr, "sharedStrings");
+	const rel *styles = rels_by_type(&wbr, "styles");
+	if (!first) {
+		rc = err_set(x->e, E_PARSE, "Tệp XLSX thiếu trang tính đầu tiên.");
+		goto out;
+	}
+	p->sheet = part_path(wb, first->target);
+	p->sst = sst ? part_path(wb, sst->target) : part_path(wb, "sharedStrings.xml");
+	p->styles = styles ? part_path(wb, styles->target) : part_path(wb, "styles.xml");
+out:
+	rels_free(&root);
+	rels_free(&wbr);
+	free(wb);
+	free(wb_rels);
+	xmlFree(rid);
+	return rc;
+}
+
+static int open_archive(xlsx *x, const unsigned char *data, size_t n)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
+	int rc = 0;
+	if (!src) {
+		rc = err_set(x->e, E_INTERNAL, "Không mở được tệp XLSX.");
+		goto out;
+	}
+	x->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (!x->za) {
+		zip_source_free(src);
+		rc = broken(x);
+	}
+out:
+	zip_error_fini(&ze);
+	return rc;
+}
+
+int table_read_xlsx(const unsigned char *data, size_t n, table *out, err *e)
+{
+	pthread_once(&setup_once, setup);
+	locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
+	xlsx x = {.budget = TABLE_MAX_XML, .e = e};
+	parts p = {0};
+	tb_init(&x.b);
+	int rc = open_archive(&x, data, n);
+	if (rc)
+		goto out;
+	rc = parts_find(&x, &p);
+	if (!rc)
+		rc = styles_read(&x, p.styles);
+	if (!rc)
+		rc = sst_read(&x, p.sst);
+	if (!rc)
+		rc = sheet_read(&x, p.sheet);
+	if (!rc)
+		rc = tb_finish(&x.b, out, e);
+out:
+	if (x.za)
+		zip_discard(x.za);
+	if (old)
+		uselocale(old);
+	tb_free(&x.b);
+	free(x.sst);
+	free(x.xf_kind);
+	free(p.sheet);
+	free(p.sst);
+	free(p.styles);
+	return rc;
+}
