@@ -26,11 +26,24 @@ static bool has_controls(const unsigned char *s, size_t n)
 	return false;
 }
 
-static bool is_ascii(const unsigned char *s, size_t n)
+/* True when s is certainly NFC already: every code point is below U+0300
+ * (Latin letters, no combining marks) or in Latin Extended Additional
+ * (U+1E00..U+1EFF, home of most precomposed Vietnamese letters). None of
+ * these changes under NFC, alone or next to another (checked for every
+ * pair with utf8proc), so the costly normalisation can be skipped for
+ * nearly every Vietnamese cell. s is valid UTF-8. */
+static bool nfc_stable(const unsigned char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= 0x80)
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80)
+			i++;
+		else if (s[i] < 0xCC) /* two-byte U+0080..U+02FF */
+			i += 2;
+		else if (s[i] == 0xE1 && i + 1 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB)
+			i += 3; /* E1 B8 80 .. E1 BB BF */
+		else
 			return false;
+	}
 	return true;
 }
 
@@ -92,9 +105,8 @@ int tb_text(tb *b, const char *s, size_t n, uint32_t *off, err *e)
 		p = buf_cstr(&b->scratch);
 		len = b->scratch.len;
 	}
-	/* NFC leaves ASCII unchanged; skipping it saves an allocation per cell. */
 	char *nfc = NULL;
-	if (!is_ascii((const unsigned char *)p, len)) {
+	if (!nfc_stable((const unsigned char *)p, len)) {
 		nfc = text_nfc(p, len);
 		p = nfc;
 		len = strlen(nfc);

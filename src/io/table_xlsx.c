@@ -41,6 +41,9 @@ typedef struct xml_in {
 	zip_file_t *f;
 	xmlTextReaderPtr rd;
 	int failed;             /* E_TOOBIG or E_PARSE met while reading the archive */
+	int type;               /* the current node, looked up once per node */
+	const char *name;       /* its local name ("" for text) */
+	bool empty;             /* an element written <x/> (no end tag follows) */
 } xml_in;
 
 /* ---- process-wide setup, done once ---- */
@@ -179,7 +182,14 @@ static void xml_close(xml_in *in)
 static int xml_next(xml_in *in)
 {
 	int r = xmlTextReaderRead(in->rd);
-	if (r == 1 && xmlTextReaderNodeType(in->rd) == XML_READER_TYPE_DOCUMENT_TYPE)
+	if (r == 1) {
+		in->type = xmlTextReaderNodeType(in->rd);
+		in->name = (const char *)xmlTextReaderConstLocalName(in->rd);
+		in->name = in->name ? in->name : "";
+		in->empty = in->type == XML_READER_TYPE_ELEMENT &&
+			    xmlTextReaderIsEmptyElement(in->rd) == 1;
+	}
+	if (r == 1 && in->type == XML_READER_TYPE_DOCUMENT_TYPE)
 		return err_set(in->x->e, E_PARSE,
 			       "Tệp XLSX có %s chứa khai báo DTD, không được phép.", in->what);
 	if (r >= 0)
@@ -191,27 +201,31 @@ static int xml_next(xml_in *in)
 		       in->what);
 }
 
-static bool is_start(xmlTextReaderPtr rd, const char *local)
+/* The first-letter test spares a strcmp for most nodes of a big sheet. */
+static bool named(const xml_in *in, const char *local)
 {
-	return xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT &&
-	       strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+	return in->name[0] == local[0] && strcmp(in->name, local) == 0;
+}
+
+static bool is_start(const xml_in *in, const char *local)
+{
+	return in->type == XML_READER_TYPE_ELEMENT && named(in, local);
 }
 
 /* A start tag that will be followed by its end tag (not <x/>). */
-static bool is_open(xmlTextReaderPtr rd, const char *local)
+static bool is_open(const xml_in *in, const char *local)
 {
-	return is_start(rd, local) && !xmlTextReaderIsEmptyElement(rd);
+	return is_start(in, local) && !in->empty;
 }
 
-static bool is_end(xmlTextReaderPtr rd, const char *local)
+static bool is_end(const xml_in *in, const char *local)
 {
-	return xmlTextReaderNodeType(rd) == XML_READER_TYPE_END_ELEMENT &&
-	       strcmp((const char *)xmlTextReaderConstLocalName(rd), local) == 0;
+	return in->type == XML_READER_TYPE_END_ELEMENT && named(in, local);
 }
 
-static bool is_text(xmlTextReaderPtr rd)
+static bool is_text(const xml_in *in)
 {
-	int t = xmlTextReaderNodeType(rd);
+	int t = in->type;
 	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
 	       t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 }
@@ -230,6 +244,37 @@ static char *attr(xmlTextReaderPtr rd, const char *local, bool want_ns)
 	}
 	xmlTextReaderMoveToElement(rd);
 	return v;
+}
+
+/* Copies the value at the reader's attribute into dst without allocating;
+ * a value too long for dst (cap ≥ 2) becomes "\x01", which no caller
+ * accepts. */
+static void copy_value(xmlTextReaderPtr rd, char *dst, size_t cap)
+{
+	const char *v = (const char *)xmlTextReaderConstValue(rd);
+	size_t n = v ? strlen(v) : 0;
+	if (n < cap)
+		memcpy(dst, v ? v : "", n + 1);
+	else
+		memcpy(dst, "\x01", 2);
+}
+
+/* Copies the short attributes named in `names` (one letter each, e.g.
+ * "rts") into vals[i] (16 bytes each, "" when absent), in one pass and
+ * without allocating: a sheet has millions of cells. */
+static void attrs_short(xmlTextReaderPtr rd, const char *names, char (*vals)[16])
+{
+	size_t n = strlen(names);
+	for (size_t i = 0; i < n; i++)
+		vals[i][0] = '\0';
+	for (int ok = xmlTextReaderMoveToFirstAttribute(rd); ok == 1;
+	     ok = xmlTextReaderMoveToNextAttribute(rd)) {
+		const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+		const char *hit = name && name[0] && !name[1] ? strchr(names, name[0]) : NULL;
+		if (hit)
+			copy_value(rd, vals[hit - names], sizeof vals[0]);
+	}
+	xmlTextReaderMoveToElement(rd);
 }
 
 /* Parses a whole unsigned decimal attribute value. */
@@ -278,7 +323,7 @@ static int rels_read(xlsx *x, const char *name, rels *out)
 	if (rc)
 		return rc;
 	while ((rc = xml_next(&in)) == 1) {
-		if (!is_start(in.rd, "Relationship"))
+		if (!is_start(&in, "Relationship"))
 			continue;
 		char *mode = attr(in.rd, "TargetMode", false);
 		rel r = {attr(in.rd, "Id", false), attr(in.rd, "Type", false),
@@ -381,18 +426,18 @@ static int workbook_read(xlsx *x, const char *name, char **rid)
 		return rc;
 	bool root = true;
 	while ((rc = xml_next(&in)) == 1) {
-		if (xmlTextReaderNodeType(in.rd) != XML_READER_TYPE_ELEMENT)
+		if (in.type != XML_READER_TYPE_ELEMENT)
 			continue;
-		if (root && !is_start(in.rd, "workbook")) {
+		if (root && !is_start(&in, "workbook")) {
 			rc = not_a_workbook(x);
 			break;
 		}
 		root = false;
-		if (is_start(in.rd, "workbookPr")) {
+		if (is_start(&in, "workbookPr")) {
 			char *v = attr(in.rd, "date1904", false);
 			x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 			xmlFree(v);
-		} else if (is_start(in.rd, "sheet") && !*rid) {
+		} else if (is_start(&in, "sheet") && !*rid) {
 			*rid = attr(in.rd, "id", true);
 		}
 	}
@@ -427,11 +472,11 @@ static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_i
 	int rc;
 	while ((rc = xml_next(in)) == 1) {
 		xmlTextReaderPtr rd = in->rd;
-		if (is_open(rd, "cellXfs"))
+		if (is_open(in, "cellXfs"))
 			in_xfs = true;
-		else if (is_end(rd, "cellXfs"))
+		else if (is_end(in, "cellXfs"))
 			in_xfs = false;
-		else if (is_start(rd, "numFmt")) {
+		else if (is_start(in, "numFmt")) {
 			char *id = attr(rd, "numFmtId", false), *code = attr(rd, "formatCode", false);
 			size_t v;
 			if (parse_index(id, &v) && code) {
@@ -443,7 +488,7 @@ static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_i
 			}
 			xmlFree(id);
 			xmlFree(code);
-		} else if (in_xfs && is_start(rd, "xf")) {
+		} else if (in_xfs && is_start(in, "xf")) {
 			char *id = attr(rd, "numFmtId", false);
 			size_t v = 0;
 			if (!parse_index(id, &v))
@@ -558,12 +603,12 @@ static int sst_read(xlsx *x, const char *name)
 	bool in_si = false, in_t = false, in_rph = false;
 	while ((rc = xml_next(&in)) == 1) {
 		xmlTextReaderPtr rd = in.rd;
-		if (is_start(rd, "si")) {
+		if (is_start(&in, "si")) {
 			buf_reset(&text);
-			in_si = !xmlTextReaderIsEmptyElement(rd);
+			in_si = !in.empty;
 			if (!in_si)
 				sst_push(x, 0);
-		} else if (in_si && is_end(rd, "si")) {
+		} else if (in_si && is_end(&in, "si")) {
 			uint32_t off;
 			rc = string_text(x, &scratch, &text, &off);
 			if (rc == E_PARSE)
@@ -572,15 +617,15 @@ static int sst_read(xlsx *x, const char *name)
 				break;
 			sst_push(x, off);
 			in_si = in_t = in_rph = false;
-		} else if (in_si && is_open(rd, "rPh")) {
+		} else if (in_si && is_open(&in, "rPh")) {
 			in_rph = true;
-		} else if (in_si && is_end(rd, "rPh")) {
+		} else if (in_si && is_end(&in, "rPh")) {
 			in_rph = false;
-		} else if (in_si && is_open(rd, "t")) {
+		} else if (in_si && is_open(&in, "t")) {
 			in_t = true;
-		} else if (in_si && is_end(rd, "t")) {
+		} else if (in_si && is_end(&in, "t")) {
 			in_t = false;
-		} else if (in_t && !in_rph && is_text(rd)) {
+		} else if (in_t && !in_rph && is_text(&in)) {
 			buf_puts(&text, (const char *)xmlTextReaderConstValue(rd));
 		}
 	}
@@ -642,42 +687,36 @@ static enum cell_type type_of(const char *t)
 
 static int row_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 {
-	char *r = attr(rd, "r", false);
+	char r[1][16];
 	size_t v = 0;
-	int rc = 0;
-	if (r && (!parse_index(r, &v) || v == 0 || v > TABLE_MAX_ROWS))
-		rc = err_set(x->e, E_PARSE, "Tệp XLSX có số dòng không hợp lệ (sau dòng %zu).",
-			     sh->next_row);
-	else
-		sh->next_row = r ? v - 1 : sh->next_row;
-	xmlFree(r);
-	sh->row = sh->next_row;
-	sh->next_row++;
+	attrs_short(rd, "r", r);
+	if (r[0][0] && (!parse_index(r[0], &v) || v == 0 || v > TABLE_MAX_ROWS))
+		return err_set(x->e, E_PARSE, "Tệp XLSX có số dòng không hợp lệ (sau dòng %zu).",
+			       sh->next_row);
+	sh->row = r[0][0] ? v - 1 : sh->next_row;
+	sh->next_row = sh->row + 1;
 	sh->next_col = 0;
-	return rc;
+	return 0;
 }
 
 /* Reads r, t and s of a <c>; a cell without r follows the previous one. */
 static int cell_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 {
-	char *r = attr(rd, "r", false), *t = attr(rd, "t", false), *s = attr(rd, "s", false);
-	int rc = 0;
+	char a[3][16]; /* r, t, s */
+	attrs_short(rd, "rts", a);
 	size_t row = sh->row, col = sh->next_col;
-	if (r && !parse_ref(r, &row, &col))
-		rc = err_set(x->e, E_PARSE, "Dòng %zu: ô có địa chỉ không hợp lệ.", sh->row + 1);
-	else if (col >= TABLE_MAX_COLS)
-		rc = err_set(x->e, E_TOOBIG, "Dòng %zu: có quá 16.384 cột.", row + 1);
+	if (a[0][0] && !parse_ref(a[0], &row, &col))
+		return err_set(x->e, E_PARSE, "Dòng %zu: ô có địa chỉ không hợp lệ.", sh->row + 1);
+	if (col >= TABLE_MAX_COLS)
+		return err_set(x->e, E_TOOBIG, "Dòng %zu: có quá 16.384 cột.", row + 1);
 	sh->row = row;
 	sh->col = col;
 	sh->next_col = col + 1;
-	sh->type = type_of(t);
-	if (!parse_index(s, &sh->style))
+	sh->type = type_of(a[1]);
+	if (!parse_index(a[2], &sh->style))
 		sh->style = SIZE_MAX;
 	buf_reset(&sh->val);
-	xmlFree(r);
-	xmlFree(t);
-	xmlFree(s);
-	return rc;
+	return 0;
 }
 
 static enum xf_kind style_kind(const xlsx *x, size_t style)
@@ -741,40 +780,40 @@ static int cell_end(xlsx *x, sheet *sh)
 
 /* One node of <sheetData>: rows, cells, and the text of <v> and of
  * <is><t> (not of <f>, the formula, nor of phonetic runs). */
-static int sheet_node(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
+static int sheet_node(xlsx *x, xml_in *in, sheet *sh)
 {
-	if (is_start(rd, "row"))
-		return row_start(x, rd, sh);
-	if (is_start(rd, "c")) {
-		int rc = cell_start(x, rd, sh);
-		sh->in_cell = rc == 0 && !xmlTextReaderIsEmptyElement(rd);
+	if (is_start(in, "row"))
+		return row_start(x, in->rd, sh);
+	if (is_start(in, "c")) {
+		int rc = cell_start(x, in->rd, sh);
+		sh->in_cell = rc == 0 && !in->empty;
 		sh->in_v = sh->in_is = sh->in_t = sh->in_rph = false;
 		return rc;
 	}
 	if (!sh->in_cell)
 		return 0;
-	if (is_end(rd, "c")) {
+	if (is_end(in, "c")) {
 		sh->in_cell = false;
 		return cell_end(x, sh);
 	}
-	if (is_open(rd, "v"))
+	if (is_open(in, "v"))
 		sh->in_v = true;
-	else if (is_end(rd, "v"))
+	else if (is_end(in, "v"))
 		sh->in_v = false;
-	else if (is_open(rd, "is"))
+	else if (is_open(in, "is"))
 		sh->in_is = true;
-	else if (is_end(rd, "is"))
+	else if (is_end(in, "is"))
 		sh->in_is = false;
-	else if (sh->in_is && is_open(rd, "rPh"))
+	else if (sh->in_is && is_open(in, "rPh"))
 		sh->in_rph = true;
-	else if (sh->in_is && is_end(rd, "rPh"))
+	else if (sh->in_is && is_end(in, "rPh"))
 		sh->in_rph = false;
-	else if (sh->in_is && is_open(rd, "t"))
+	else if (sh->in_is && is_open(in, "t"))
 		sh->in_t = true;
-	else if (sh->in_is && is_end(rd, "t"))
+	else if (sh->in_is && is_end(in, "t"))
 		sh->in_t = false;
-	else if ((sh->in_v || (sh->in_t && !sh->in_rph)) && is_text(rd))
-		buf_puts(&sh->val, (const char *)xmlTextReaderConstValue(rd));
+	else if ((sh->in_v || (sh->in_t && !sh->in_rph)) && is_text(in))
+		buf_puts(&sh->val, (const char *)xmlTextReaderConstValue(in->rd));
 	return 0;
 }
 
@@ -789,12 +828,12 @@ static int sheet_read(xlsx *x, const char *name)
 	sheet sh = {0};
 	while (rc == 0 && (rc = xml_next(&in)) == 1) {
 		rc = 0;
-		if (is_open(in.rd, "sheetData"))
+		if (is_open(&in, "sheetData"))
 			sh.in_data = true;
-		else if (is_end(in.rd, "sheetData"))
+		else if (is_end(&in, "sheetData"))
 			sh.in_data = false;
 		else if (sh.in_data)
-			rc = sheet_node(x, in.rd, &sh);
+			rc = sheet_node(x, &in, &sh);
 	}
 	xml_close(&in);
 	buf_free(&sh.val);

@@ -168,9 +168,22 @@ static void render_time(long secs, char *out, size_t cap)
 	snprintf(out, cap, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
 }
 
+/* "42", "-7": integers as written need no floating point (most numeric
+ * cells of a real list are such: sequence numbers, years, counts). */
+static bool plain_integer(const char *v)
+{
+	const char *p = v + (*v == '-');
+	size_t n = strspn(p, "0123456789");
+	return n > 0 && n <= 15 && !p[n] && (p[0] != '0' || (n == 1 && p == v));
+}
+
 bool xlsx_render_number(const char *v, enum xf_kind kind, bool date1904, char *out, size_t cap)
 {
 	double d;
+	if (kind == XF_PLAIN && plain_integer(v) && strlen(v) < cap) {
+		strcpy(out, v);
+		return true;
+	}
 	if (!parse_number(v, &d))
 		return false;
 	if (kind == XF_PLAIN || d < 0 || d >= 3e6) {
