@@ -10,41 +10,12 @@
  * claim. XML is parsed without network, DTD loading or entity expansion,
  * and a document carrying a DTD is refused (no OOXML part has one).
  */
-#include <libxml/xmlreader.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
-#include "io/table_int.h"
-
-#define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-
-typedef struct xlsx {
-	zip_t *za;
-	size_t budget;          /* uncompressed bytes still allowed */
-	bool date1904;
-	uint32_t *sst;          /* shared string i → its text offset in b */
-	size_t n_sst, cap_sst;
-	bool have_sst;
-	unsigned char *xf_kind; /* cellXfs index → enum xf_kind */
-	size_t n_xf;
-	tb b;
-	err *e;
-} xlsx;
-
-/* One part being read: the zip entry and the XML reader over it. */
-typedef struct xml_in {
-	xlsx *x;
-	const char *what;       /* the part in the user's words, for messages */
-	zip_file_t *f;
-	xmlTextReaderPtr rd;
-	int failed;             /* E_TOOBIG or E_PARSE met while reading the archive */
-	int type;               /* the current node, looked up once per node */
-	const char *name;       /* its local name ("" for text) */
-	bool empty;             /* an element written <x/> (no end tag follows) */
-} xml_in;
+#include "io/xlsx_int.h"
 
 /* ---- process-wide setup, done once ---- */
 
@@ -60,25 +31,6 @@ static void setup(void)
 }
 
 /* ---- messages ---- */
-
-static int broken(xlsx *x)
-{
-	return err_set(x->e, E_PARSE,
-		       "Tệp XLSX bị hỏng hoặc không phải tệp Excel hợp lệ. Hãy mở bằng Excel và "
-		       "lưu lại dưới dạng .xlsx.");
-}
-
-static int too_big(xlsx *x)
-{
-	return err_set(x->e, E_TOOBIG,
-		       "Tệp XLSX quá lớn khi giải nén (giới hạn %u MB dữ liệu).", TABLE_MAX_XML >> 20);
-}
-
-static int encrypted(xlsx *x)
-{
-	return err_set(x->e, E_MEDIA,
-		       "Tệp được đặt mật khẩu. Hãy gỡ mật khẩu rồi lưu lại dưới dạng .xlsx hoặc .csv.");
-}
 
 static int not_a_workbook(xlsx *x)
 {
@@ -103,314 +55,6 @@ static void cell_name(size_t row, size_t col, char out[16])
 	snprintf(out + j, (size_t)(16 - j), "%zu", row + 1);
 }
 
-/* ---- reading one part ---- */
-
-static int part_read(void *ctx, char *out, int len)
-{
-	xml_in *in = ctx;
-	zip_int64_t got = zip_fread(in->f, out, (zip_uint64_t)len);
-	if (got < 0) {
-		in->failed = E_PARSE;
-		return -1;
-	}
-	if ((zip_uint64_t)got > in->x->budget) {
-		in->failed = E_TOOBIG;
-		return -1;
-	}
-	in->x->budget -= (size_t)got;
-	return (int)got;
-}
-
-static int part_close(void *ctx)
-{
-	return 0; /* the zip entry is closed by xml_close */
-}
-
-static int open_failure(xlsx *x)
-{
-	int ze = zip_error_code_zip(zip_get_error(x->za));
-	if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
-		return encrypted(x);
-	if (ze == ZIP_ER_COMPNOTSUPP)
-		return err_set(x->e, E_MEDIA,
-			       "Tệp XLSX được nén theo cách chưa hỗ trợ. Hãy mở bằng Excel và lưu lại "
-			       "dưới dạng .xlsx.");
-	return broken(x);
-}
-
-/* Opens part `name` for streaming. E_NOTFOUND (no message) when the
- * archive has no such part; other errors come with a message. */
-static int xml_open(xlsx *x, const char *name, const char *what, xml_in *in)
-{
-	memset(in, 0, sizeof *in);
-	in->x = x;
-	in->what = what;
-	zip_int64_t idx = zip_name_locate(x->za, name, ZIP_FL_NOCASE);
-	if (idx < 0)
-		return E_NOTFOUND;
-	zip_stat_t st;
-	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) != 0)
-		return broken(x);
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return encrypted(x);
-	if ((st.valid & ZIP_STAT_SIZE) && st.size > x->budget)
-		return too_big(x);
-	in->f = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
-	if (!in->f)
-		return open_failure(x);
-	in->rd = xmlReaderForIO(part_read, part_close, in, name, NULL, XML_OPTS);
-	if (!in->rd) {
-		zip_fclose(in->f);
-		in->f = NULL;
-		return in->failed == E_TOOBIG ? too_big(x) : broken(x);
-	}
-	return 0;
-}
-
-static void xml_close(xml_in *in)
-{
-	if (in->rd)
-		xmlFreeTextReader(in->rd);
-	if (in->f)
-		zip_fclose(in->f);
-	in->rd = NULL;
-	in->f = NULL;
-}
-
-/* Advances to the next node: 1 on a node, 0 at the end, or a negative
- * E_* with a message. */
-static int xml_next(xml_in *in)
-{
-	int r = xmlTextReaderRead(in->rd);
-	if (r == 1) {
-		in->type = xmlTextReaderNodeType(in->rd);
-		in->name = (const char *)xmlTextReaderConstLocalName(in->rd);
-		in->name = in->name ? in->name : "";
-		in->empty = in->type == XML_READER_TYPE_ELEMENT &&
-			    xmlTextReaderIsEmptyElement(in->rd) == 1;
-	}
-	if (r == 1 && in->type == XML_READER_TYPE_DOCUMENT_TYPE)
-		return err_set(in->x->e, E_PARSE,
-			       "Tệp XLSX có %s chứa khai báo DTD, không được phép.", in->what);
-	if (r >= 0)
-		return r;
-	if (in->failed == E_TOOBIG)
-		return too_big(in->x);
-	return err_set(in->x->e, E_PARSE,
-		       "Tệp XLSX bị hỏng: không đọc được %s. Hãy mở bằng Excel và lưu lại.",
-		       in->what);
-}
-
-/* The first-letter test spares a strcmp for most nodes of a big sheet. */
-static bool named(const xml_in *in, const char *local)
-{
-	return in->name[0] == local[0] && strcmp(in->name, local) == 0;
-}
-
-static bool is_start(const xml_in *in, const char *local)
-{
-	return in->type == XML_READER_TYPE_ELEMENT && named(in, local);
-}
-
-/* A start tag that will be followed by its end tag (not <x/>). */
-static bool is_open(const xml_in *in, const char *local)
-{
-	return is_start(in, local) && !in->empty;
-}
-
-static bool is_end(const xml_in *in, const char *local)
-{
-	return in->type == XML_READER_TYPE_END_ELEMENT && named(in, local);
-}
-
-static bool is_text(const xml_in *in)
-{
-	int t = in->type;
-	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-	       t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-}
-
-/* Value of the current element's attribute `local` (malloc'd), ignoring
- * its prefix; with want_ns, only a namespaced one (r:id, not id). */
-static char *attr(xmlTextReaderPtr rd, const char *local, bool want_ns)
-{
-	char *v = NULL;
-	for (int ok = xmlTextReaderMoveToFirstAttribute(rd); ok == 1 && !v;
-	     ok = xmlTextReaderMoveToNextAttribute(rd)) {
-		const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-		const xmlChar *ns = xmlTextReaderConstNamespaceUri(rd);
-		if (name && strcmp(name, local) == 0 && (!want_ns || ns))
-			v = (char *)xmlTextReaderValue(rd);
-	}
-	xmlTextReaderMoveToElement(rd);
-	return v;
-}
-
-/* Copies the value at the reader's attribute into dst without allocating;
- * a value too long for dst (cap ≥ 2) becomes "\x01", which no caller
- * accepts. */
-static void copy_value(xmlTextReaderPtr rd, char *dst, size_t cap)
-{
-	const char *v = (const char *)xmlTextReaderConstValue(rd);
-	size_t n = v ? strlen(v) : 0;
-	if (n < cap)
-		memcpy(dst, v ? v : "", n + 1);
-	else
-		memcpy(dst, "\x01", 2);
-}
-
-/* Copies the short attributes named in `names` (one letter each, e.g.
- * "rts") into vals[i] (16 bytes each, "" when absent), in one pass and
- * without allocating: a sheet has millions of cells. */
-static void attrs_short(xmlTextReaderPtr rd, const char *names, char (*vals)[16])
-{
-	size_t n = strlen(names);
-	for (size_t i = 0; i < n; i++)
-		vals[i][0] = '\0';
-	for (int ok = xmlTextReaderMoveToFirstAttribute(rd); ok == 1;
-	     ok = xmlTextReaderMoveToNextAttribute(rd)) {
-		const char *name = (const char *)xmlTextReaderConstLocalName(rd);
-		const char *hit = name && name[0] && !name[1] ? strchr(names, name[0]) : NULL;
-		if (hit)
-			copy_value(rd, vals[hit - names], sizeof vals[0]);
-	}
-	xmlTextReaderMoveToElement(rd);
-}
-
-/* Parses a whole unsigned decimal attribute value. */
-static bool parse_index(const char *s, size_t *out)
-{
-	size_t v = 0;
-	if (!s || !*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 100000000)
-			return false;
-		v = v * 10 + (size_t)(*s - '0');
-	}
-	*out = v;
-	return true;
-}
-
-/* ---- relationships and part names ---- */
-
-typedef struct rel {
-	char *id, *type, *target;
-} rel;
-
-typedef struct rels {
-	rel *v;
-	size_t n, cap;
-} rels;
-
-static void rels_free(rels *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		xmlFree(r->v[i].id);
-		xmlFree(r->v[i].type);
-		xmlFree(r->v[i].target);
-	}
-	free(r->v);
-	memset(r, 0, sizeof *r);
-}
-
-/* Reads a .rels part; external targets (hyperlinks) are skipped.
- * E_NOTFOUND (no message) when the part is absent. */
-static int rels_read(xlsx *x, const char *name, rels *out)
-{
-	xml_in in;
-	int rc = xml_open(x, name, "phần liên kết", &in);
-	if (rc)
-		return rc;
-	while ((rc = xml_next(&in)) == 1) {
-		if (!is_start(&in, "Relationship"))
-			continue;
-		char *mode = attr(in.rd, "TargetMode", false);
-		rel r = {attr(in.rd, "Id", false), attr(in.rd, "Type", false),
-			 attr(in.rd, "Target", false)};
-		bool external = mode && strcmp(mode, "External") == 0;
-		xmlFree(mode);
-		if (external || !r.id || !r.type || !r.target) {
-			xmlFree(r.id);
-			xmlFree(r.type);
-			xmlFree(r.target);
-			continue;
-		}
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
-		}
-		out->v[out->n++] = r;
-	}
-	xml_close(&in);
-	return rc;
-}
-
-/* The relationship whose type ends in "/suffix" (the namespace part of
- * the type differs between transitional and strict OOXML). */
-static const rel *rels_by_type(const rels *r, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	for (size_t i = 0; i < r->n; i++) {
-		size_t n = strlen(r->v[i].type);
-		if (n > k && r->v[i].type[n - k - 1] == '/' && strcmp(r->v[i].type + n - k, suffix) == 0)
-			return &r->v[i];
-	}
-	return NULL;
-}
-
-static const rel *rels_by_id(const rels *r, const char *id)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].id, id) == 0)
-			return &r->v[i];
-	return NULL;
-}
-
-/* Resolves a relationship target against the folder of the part that
- * names it ("/x" starts at the package root) and folds "." and "..";
- * the result has no leading '/', as zip entry names have none. */
-static char *part_path(const char *source, const char *target)
-{
-	buf joined = BUF_INIT, out = BUF_INIT;
-	if (target[0] == '/') {
-		buf_puts(&joined, target);
-	} else {
-		const char *slash = strrchr(source, '/');
-		buf_putc(&joined, '/');
-		if (slash)
-			buf_put(&joined, source, (size_t)(slash - source + 1));
-		buf_puts(&joined, target);
-	}
-	const char *p = buf_cstr(&joined);
-	while (*p) {
-		while (*p == '/')
-			p++;
-		size_t k = strcspn(p, "/");
-		if (k == 2 && p[0] == '.' && p[1] == '.') {
-			char *last = out.len ? strrchr(out.p, '/') : NULL;
-			if (last)
-				out.len = (size_t)(last - out.p), out.p[out.len] = '\0';
-		} else if (k > 0 && !(k == 1 && p[0] == '.')) {
-			buf_putc(&out, '/');
-			buf_put(&out, p, k);
-		}
-		p += k;
-	}
-	buf_free(&joined);
-	char *s = xstrdup(out.len ? out.p + 1 : "");
-	buf_free(&out);
-	return s;
-}
-
-/* "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
-static char *rels_name_of(const char *part)
-{
-	const char *slash = strrchr(part, '/');
-	size_t dir = slash ? (size_t)(slash - part + 1) : 0;
-	return xasprintf("%.*s_rels/%s.rels", (int)dir, part, part + dir);
-}
-
 /* ---- workbook ---- */
 
 /* Reads the workbook: its date system and the relationship id of its
@@ -419,13 +63,13 @@ static char *rels_name_of(const char *part)
 static int workbook_read(xlsx *x, const char *name, char **rid)
 {
 	xml_in in;
-	int rc = xml_open(x, name, "phần sổ làm việc", &in);
+	int rc = xlsx_part_open(x, name, "phần sổ làm việc", &in);
 	if (rc == E_NOTFOUND)
 		return not_a_workbook(x);
 	if (rc)
 		return rc;
 	bool root = true;
-	while ((rc = xml_next(&in)) == 1) {
+	while ((rc = xlsx_part_next(&in)) == 1) {
 		if (in.type != XML_READER_TYPE_ELEMENT)
 			continue;
 		if (root && !is_start(&in, "workbook")) {
@@ -434,14 +78,14 @@ static int workbook_read(xlsx *x, const char *name, char **rid)
 		}
 		root = false;
 		if (is_start(&in, "workbookPr")) {
-			char *v = attr(in.rd, "date1904", false);
+			char *v = xlsx_attr(in.rd, "date1904", false);
 			x->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 			xmlFree(v);
 		} else if (is_start(&in, "sheet") && !*rid) {
-			*rid = attr(in.rd, "id", true);
+			*rid = xlsx_attr(in.rd, "id", true);
 		}
 	}
-	xml_close(&in);
+	xlsx_part_close(&in);
 	if (rc == 0 && !*rid)
 		rc = err_set(x->e, E_INVAL, "Tệp XLSX không có trang tính nào.");
 	return rc;
@@ -470,16 +114,16 @@ static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_i
 	size_t cap_f = 0, cap_x = 0;
 	bool in_xfs = false;
 	int rc;
-	while ((rc = xml_next(in)) == 1) {
+	while ((rc = xlsx_part_next(in)) == 1) {
 		xmlTextReaderPtr rd = in->rd;
 		if (is_open(in, "cellXfs"))
 			in_xfs = true;
 		else if (is_end(in, "cellXfs"))
 			in_xfs = false;
 		else if (is_start(in, "numFmt")) {
-			char *id = attr(rd, "numFmtId", false), *code = attr(rd, "formatCode", false);
+			char *id = xlsx_attr(rd, "numFmtId", false), *code = xlsx_attr(rd, "formatCode", false);
 			size_t v;
-			if (parse_index(id, &v) && code) {
+			if (xlsx_parse_index(id, &v) && code) {
 				if (*n_fmts == cap_f) {
 					cap_f = cap_f ? cap_f * 2 : 16;
 					*fmts = xrealloc(*fmts, cap_f * sizeof **fmts);
@@ -489,9 +133,9 @@ static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_i
 			xmlFree(id);
 			xmlFree(code);
 		} else if (in_xfs && is_start(in, "xf")) {
-			char *id = attr(rd, "numFmtId", false);
+			char *id = xlsx_attr(rd, "numFmtId", false);
 			size_t v = 0;
-			if (!parse_index(id, &v))
+			if (!xlsx_parse_index(id, &v))
 				v = 0;
 			xmlFree(id);
 			if (*n_xf == cap_x) {
@@ -507,7 +151,7 @@ static int styles_scan(xml_in *in, num_fmt **fmts, size_t *n_fmts, size_t **xf_i
 static int styles_read(xlsx *x, const char *name)
 {
 	xml_in in;
-	int rc = xml_open(x, name, "phần kiểu định dạng", &in);
+	int rc = xlsx_part_open(x, name, "phần kiểu định dạng", &in);
 	if (rc == E_NOTFOUND)
 		return 0; /* no styles: every number is plain */
 	if (rc)
@@ -522,7 +166,7 @@ static int styles_read(xlsx *x, const char *name)
 	for (size_t i = 0; i < n_xf; i++)
 		x->xf_kind[i] = (unsigned char)kind_of(xf_ids[i], fmts, n_fmts);
 out:
-	xml_close(&in);
+	xlsx_part_close(&in);
 	free(fmts);
 	free(xf_ids);
 	return rc;
@@ -593,7 +237,7 @@ static void sst_push(xlsx *x, uint32_t off)
 static int sst_read(xlsx *x, const char *name)
 {
 	xml_in in;
-	int rc = xml_open(x, name, "phần chuỗi dùng chung", &in);
+	int rc = xlsx_part_open(x, name, "phần chuỗi dùng chung", &in);
 	if (rc == E_NOTFOUND)
 		return 0;
 	if (rc)
@@ -601,7 +245,7 @@ static int sst_read(xlsx *x, const char *name)
 	x->have_sst = true;
 	buf text = BUF_INIT, scratch = BUF_INIT;
 	bool in_si = false, in_t = false, in_rph = false;
-	while ((rc = xml_next(&in)) == 1) {
+	while ((rc = xlsx_part_next(&in)) == 1) {
 		xmlTextReaderPtr rd = in.rd;
 		if (is_start(&in, "si")) {
 			buf_reset(&text);
@@ -629,7 +273,7 @@ static int sst_read(xlsx *x, const char *name)
 			buf_puts(&text, (const char *)xmlTextReaderConstValue(rd));
 		}
 	}
-	xml_close(&in);
+	xlsx_part_close(&in);
 	buf_free(&text);
 	buf_free(&scratch);
 	return rc;
@@ -689,8 +333,8 @@ static int row_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 {
 	char r[1][16];
 	size_t v = 0;
-	attrs_short(rd, "r", r);
-	if (r[0][0] && (!parse_index(r[0], &v) || v == 0 || v > TABLE_MAX_ROWS))
+	xlsx_attrs_short(rd, "r", r);
+	if (r[0][0] && (!xlsx_parse_index(r[0], &v) || v == 0 || v > TABLE_MAX_ROWS))
 		return err_set(x->e, E_PARSE, "Tệp XLSX có số dòng không hợp lệ (sau dòng %zu).",
 			       sh->next_row);
 	sh->row = r[0][0] ? v - 1 : sh->next_row;
@@ -703,7 +347,7 @@ static int row_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 static int cell_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 {
 	char a[3][16]; /* r, t, s */
-	attrs_short(rd, "rts", a);
+	xlsx_attrs_short(rd, "rts", a);
 	size_t row = sh->row, col = sh->next_col;
 	if (a[0][0] && !parse_ref(a[0], &row, &col))
 		return err_set(x->e, E_PARSE, "Dòng %zu: ô có địa chỉ không hợp lệ.", sh->row + 1);
@@ -713,7 +357,7 @@ static int cell_start(xlsx *x, xmlTextReaderPtr rd, sheet *sh)
 	sh->col = col;
 	sh->next_col = col + 1;
 	sh->type = type_of(a[1]);
-	if (!parse_index(a[2], &sh->style))
+	if (!xlsx_parse_index(a[2], &sh->style))
 		sh->style = SIZE_MAX;
 	buf_reset(&sh->val);
 	return 0;
@@ -733,7 +377,7 @@ static int cell_text(xlsx *x, sheet *sh, uint32_t *off)
 	*off = 0;
 	switch (sh->type) {
 	case T_SHARED:
-		if (!parse_index(v, &i) || i >= x->n_sst)
+		if (!xlsx_parse_index(v, &i) || i >= x->n_sst)
 			return E_NOTFOUND;
 		*off = x->sst[i];
 		return 0;
@@ -820,13 +464,13 @@ static int sheet_node(xlsx *x, xml_in *in, sheet *sh)
 static int sheet_read(xlsx *x, const char *name)
 {
 	xml_in in;
-	int rc = xml_open(x, name, "trang tính", &in);
+	int rc = xlsx_part_open(x, name, "trang tính", &in);
 	if (rc == E_NOTFOUND)
 		return err_set(x->e, E_PARSE, "Tệp XLSX thiếu trang tính đầu tiên.");
 	if (rc)
 		return rc;
 	sheet sh = {0};
-	while (rc == 0 && (rc = xml_next(&in)) == 1) {
+	while (rc == 0 && (rc = xlsx_part_next(&in)) == 1) {
 		rc = 0;
 		if (is_open(&in, "sheetData"))
 			sh.in_data = true;
@@ -835,7 +479,7 @@ static int sheet_read(xlsx *x, const char *name)
 		else if (sh.in_data)
 			rc = sheet_node(x, &in, &sh);
 	}
-	xml_close(&in);
+	xlsx_part_close(&in);
 	buf_free(&sh.val);
 	buf_free(&sh.scratch);
 	return rc;
@@ -853,33 +497,33 @@ static int parts_find(xlsx *x, parts *p)
 {
 	rels root = {0}, wbr = {0};
 	char *wb = NULL, *wb_rels = NULL, *rid = NULL;
-	int rc = rels_read(x, "_rels/.rels", &root);
+	int rc = xlsx_rels_read(x, "_rels/.rels", &root);
 	if (rc && rc != E_NOTFOUND)
 		goto out;
-	const rel *office = rels_by_type(&root, "officeDocument");
-	wb = part_path("", office ? office->target : "xl/workbook.xml");
+	const rel *office = xlsx_rels_by_type(&root, "officeDocument");
+	wb = xlsx_part_path("", office ? office->target : "xl/workbook.xml");
 	rc = workbook_read(x, wb, &rid);
 	if (rc)
 		goto out;
-	wb_rels = rels_name_of(wb);
-	rc = rels_read(x, wb_rels, &wbr);
+	wb_rels = xlsx_rels_name_of(wb);
+	rc = xlsx_rels_read(x, wb_rels, &wbr);
 	if (rc == E_NOTFOUND)
 		rc = err_set(x->e, E_PARSE, "Tệp XLSX thiếu phần liên kết của sổ làm việc.");
 	if (rc)
 		goto out;
-	const rel *first = rels_by_id(&wbr, rid);
-	const rel *sst = rels_by_type(&wbr, "sharedStrings");
-	const rel *styles = rels_by_type(&wbr, "styles");
+	const rel *first = xlsx_rels_by_id(&wbr, rid);
+	const rel *sst = xlsx_rels_by_type(&wbr, "sharedStrings");
+	const rel *styles = xlsx_rels_by_type(&wbr, "styles");
 	if (!first) {
 		rc = err_set(x->e, E_PARSE, "Tệp XLSX thiếu trang tính đầu tiên.");
 		goto out;
 	}
-	p->sheet = part_path(wb, first->target);
-	p->sst = sst ? part_path(wb, sst->target) : part_path(wb, "sharedStrings.xml");
-	p->styles = styles ? part_path(wb, styles->target) : part_path(wb, "styles.xml");
+	p->sheet = xlsx_part_path(wb, first->target);
+	p->sst = sst ? xlsx_part_path(wb, sst->target) : xlsx_part_path(wb, "sharedStrings.xml");
+	p->styles = styles ? xlsx_part_path(wb, styles->target) : xlsx_part_path(wb, "styles.xml");
 out:
-	rels_free(&root);
-	rels_free(&wbr);
+	xlsx_rels_free(&root);
+	xlsx_rels_free(&wbr);
 	free(wb);
 	free(wb_rels);
 	xmlFree(rid);
@@ -899,7 +543,7 @@ static int open_archive(xlsx *x, const unsigned char *data, size_t n)
 	x->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!x->za) {
 		zip_source_free(src);
-		rc = broken(x);
+		rc = xlsx_broken(x);
 	}
 out:
 	zip_error_fini(&ze);
