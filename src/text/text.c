@@ -92,18 +92,35 @@ static bool is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Width of the white space (ASCII, or U+00A0 no-break space, common in
+ * text pasted from Word) at s[0..n) or ending at s[n), else 0. */
+static size_t space_at(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && is_space(s[0]))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static size_t space_before(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && is_space(s[n - 1]))
+		return 1;
+	if (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xA0)
+		return 2;
+	return 0;
+}
+
 char *text_trim(const char *s, size_t n)
 {
-	size_t a = 0, b = n;
-	while (a < b && is_space((unsigned char)s[a]))
-		a++;
-	while (b > a && is_space((unsigned char)s[b - 1]))
-		b--;
-	/* U+00A0 no-break space is common in text pasted from Word. */
-	while (b - a >= 2 && (unsigned char)s[a] == 0xC2 && (unsigned char)s[a + 1] == 0xA0)
-		a += 2;
-	while (b - a >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA0)
-		b -= 2;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t a = 0, b = n, k;
+	/* both kinds may alternate ("\u00A0 \u00A0x"), so strip them together */
+	while ((k = space_at(u + a, b - a)) > 0)
+		a += k;
+	while ((k = space_before(u + a, b - a)) > 0)
+		b -= k;
 	return xstrndup(s + a, b - a);
 }
 

@@ -12,6 +12,7 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/me", api_me, ROUTE_API},
 	{"GET", "/api/v1/units", api_units_list, ROUTE_API},
 	{"POST", "/api/v1/units", api_units_create, ROUTE_API},
+	{"POST", "/api/v1/units/import", api_units_import, ROUTE_API},
 	{"GET", "/api/v1/units/{id}", api_unit_get, ROUTE_API},
 	{"PATCH", "/api/v1/units/{id}", api_unit_update, ROUTE_API},
 	{"GET", "/api/v1/unit-kinds", api_unit_kinds, ROUTE_API},

@@ -33,6 +33,7 @@ void api_units_create(req *r, resp *w);
 void api_unit_get(req *r, resp *w);
 void api_unit_update(req *r, resp *w);
 void api_unit_kinds(req *r, resp *w);
+void api_units_import(req *r, resp *w);
 void api_users_list(req *r, resp *w);
 void api_users_create(req *r, resp *w);
 void api_user_update(req *r, resp *w);

@@ -5,6 +5,9 @@
 #include "web/api.h"
 
 #include <string.h>
+#include <strings.h>
+
+#include "core/units_table.h"
 
 void api_units_list(req *r, resp *w)
 {
@@ -146,4 +149,38 @@ void api_unit_kinds(req *r, resp *w)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s}", "code", codes[i], "name", names[i]));
 	resp_json(w, 200, json_pack("{s:o}", "kinds", arr));
+}
+
+/* POST /units/import: a CSV or XLSX body; nothing is written unless every
+ * row is valid, and a refusal names the row. */
+void api_units_import(req *r, resp *w)
+{
+	const char *ct = req_header(r, "Content-Type");
+	const char *hint = NULL;
+	if (ct && strncasecmp(ct, "text/csv", 8) == 0)
+		hint = "csv";
+	else if (ct && strncasecmp(ct, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 65) == 0)
+		hint = "xlsx";
+	else if (!ct || strncasecmp(ct, "application/octet-stream", 24) != 0) {
+		resp_json_error(w, 415, "Cần gửi tệp CSV (text/csv) hoặc Excel .xlsx");
+		return;
+	}
+	if (r->who.role != ROLE_ADMIN) {
+		resp_json_error(w, 403, "Chỉ quản trị hệ thống được nhập danh sách đơn vị");
+		return;
+	}
+	int64_t created = 0;
+	int bad_row = 0;
+	err e = {0};
+	if (units_import_file(r->db, &r->who, r->body.p, r->body.len, hint, &created, &bad_row, &e)) {
+		int status = http_status_of(e.code);
+		if (status == 400 || status == 415)
+			status = e.code == E_MEDIA ? 415 : 422;
+		json_t *o = json_pack("{s:s}", "error", e.msg);
+		if (bad_row)
+			json_object_set_new(o, "row", json_integer(bad_row));
+		resp_json(w, status, o);
+		return;
+	}
+	resp_json(w, 200, json_pack("{s:I}", "created", (json_int_t)created));
 }

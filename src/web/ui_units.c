@@ -139,6 +139,8 @@ void ui_home(req *r, resp *w)
 	breadcrumb(r, w, me.id);
 	const char *q = req_query(r, "q");
 	search_form(b, q, "/");
+	if (r->who.role == ROLE_ADMIN)
+		h_raw(b, "<p class=\"hint\"><a href=\"/units/import\">Nhập danh sách đơn vị từ tệp CSV/Excel</a></p>");
 	if (q && *q) {
 		search_results(r, w, q, &k);
 	} else {

@@ -80,3 +80,28 @@ test("a crafted link cannot put a message on our pages", async () => {
   assert.equal(await page.locator(".flash").count(), 0);
   await page.close();
 });
+
+test("an admin imports a unit list from a CSV file and sees the row named on error", async () => {
+  const { writeFileSync, mkdtempSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "thidua-e2e-"));
+  const bad = join(dir, "sai.csv"), good = join(dir, "dung.csv");
+  const head = "Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên\n";
+  writeFileSync(bad, head + "E2E-1,Xã Một,Xã,QNG\nE2E-2,Xã Hai,Hành tinh,QNG\n");
+  writeFileSync(good, head + "E2E-1,Xã Thử Nhập Một,Xã,QNG\nE2E-2,Thôn Thử Nhập,Thôn,E2E-1\n");
+  const page = await browser.newPage();
+  await loginAs(page, srv.base, "admin");
+  await page.waitForURL(srv.base + "/");
+  await page.getByRole("link", { name: /Nhập danh sách đơn vị/ }).click();
+  await page.getByLabel("Tệp danh sách").setInputFiles(bad);
+  await page.getByRole("button", { name: "Nhập danh sách" }).click();
+  assert.match(await page.getByRole("alert").textContent(), /Dòng 3/);
+  await shot(page, "06-import-error");
+  await page.getByLabel("Tệp danh sách").setInputFiles(good);
+  await page.getByRole("button", { name: "Nhập danh sách" }).click();
+  assert.match(await page.getByRole("status").textContent(), /Đã nhập 2 đơn vị/);
+  assert.ok((await page.locator("#unit-tree").textContent()).includes("Thôn Thử Nhập"));
+  await shot(page, "07-import-done");
+  await page.close();
+});

@@ -57,6 +57,10 @@ static void clean_line_trims_and_drops_controls(void **state)
 	s = text_clean_line("\xc2\xa0Xã An Phú\xc2\xa0", strlen("\xc2\xa0Xã An Phú\xc2\xa0"));
 	assert_string_equal(s, "Xã An Phú");
 	free(s);
+	/* no-break and ordinary spaces mixed at both ends */
+	s = text_trim("\xc2\xa0 \xc2\xa0Huế \xc2\xa0\t", strlen("\xc2\xa0 \xc2\xa0Huế \xc2\xa0\t"));
+	assert_string_equal(s, "Huế");
+	free(s);
 }
 
 static void length_counts_code_points(void **state)

@@ -217,9 +217,9 @@ static void import_is_all_or_nothing_and_names_the_row(void **state)
 {
 	int64_t before = count("SELECT COUNT(*) FROM units");
 	struct unit_row rows[] = {
-		{"I1", "Xã Một", "commune", "R", NULL, NULL, 1},
-		{"I2", "Thôn Hai", "hamlet", "I1", NULL, NULL, 1}, /* parent from the same file */
-		{"I3", "Xã Ba", "bogus", "R", NULL, NULL, 1},
+		{"I1", "Xã Một", "commune", "R", NULL, NULL, 1, 0},
+		{"I2", "Thôn Hai", "hamlet", "I1", NULL, NULL, 1, 0}, /* parent from the same file */
+		{"I3", "Xã Ba", "bogus", "R", NULL, NULL, 1, 0},
 	};
 	int64_t created = -1;
 	int bad = 0;
