@@ -74,8 +74,10 @@ static bool is_api(const char *path)
 	return strncmp(path, "/api/", 5) == 0;
 }
 
-/* Session from "Authorization: Bearer …" or the browser cookie. */
-static void authenticate(req *r)
+/* Session from "Authorization: Bearer …" or the browser cookie. Returns
+ * E_UNAVAILABLE when the database cannot answer, so a token is not taken
+ * for invalid (401) just because the server is down (503). */
+static int authenticate(req *r)
 {
 	const char *h = req_header(r, "Authorization");
 	const char *token = NULL;
@@ -86,12 +88,24 @@ static void authenticate(req *r)
 		token = req_cookie(r, "thidua_session");
 	}
 	if (!token || !*token)
-		return;
+		return 0;
 	err e = {0};
-	if (auth_resolve(r->db, token, &r->who, r->csrf, &e) == 0) {
+	int rc = auth_resolve(r->db, token, &r->who, r->csrf, &e);
+	if (rc == 0) {
 		r->authed = true;
 		snprintf(r->token, sizeof r->token, "%s", token);
 	}
+	return rc == E_UNAVAILABLE || rc == E_DB ? E_UNAVAILABLE : 0;
+}
+
+static void db_down(req *r, resp *w, bool api)
+{
+	if (api)
+		resp_json_error(w, 503, "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau");
+	else
+		resp_text(w, 503, "text/plain; charset=utf-8",
+			  "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau.\n", 0);
+	resp_header(w, "Retry-After", "5");
 }
 
 static bool unsafe_method(const char *m)
@@ -126,15 +140,10 @@ static void dispatch(req *r, resp *w)
 	}
 	err e = {0};
 	r->db = thread_db(&e);
-	if (!r->db) {
-		if (api)
-			resp_json_error(w, 503, "Cơ sở dữ liệu tạm thời không truy cập được");
-		else
-			resp_text(w, 503, "text/plain; charset=utf-8",
-				  "Hệ thống tạm thời không truy cập được cơ sở dữ liệu.\n", 0);
+	if (!r->db || authenticate(r) == E_UNAVAILABLE) {
+		db_down(r, w, api);
 		return;
 	}
-	authenticate(r);
 	if (!(rt->flags & ROUTE_PUBLIC) && !r->authed) {
 		if (api) {
 			resp_json_error(w, 401, "Cần đăng nhập (thiếu hoặc sai mã phiên)");
