@@ -628,11 +628,15 @@ static void xlsx_refuses_dtd_and_entities(void **state)
 	assert_int_equal(read_sheet_xml(ext, &t, &e), E_PARSE);
 }
 
-static void xlsx_too_many_cells(void **state)
+static void xlsx_empty_and_too_many_cells(void **state)
 {
 	table t;
 	err e = {0};
 	/* two cells, but the padded grid would be 1,048,576 × 16,384 */
+	assert_int_equal(read_sheet("<row r=\"1\"><c r=\"A1\"/><c r=\"B1\"><v> </v></c></row>", NULL, NULL,
+				    &t, &e),
+			 E_INVAL);
+	assert_non_null(strstr(e.msg, "trang tính đầu tiên"));
 	assert_int_equal(read_sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1048576\">"
 				    "<c r=\"XFD1048576\"><v>2</v></c></row>",
 				    NULL, NULL, &t, &e),
@@ -924,7 +928,7 @@ int main(void)
 		cmocka_unit_test(xlsx_relationships_styles_1904),
 		cmocka_unit_test(xlsx_corrupt_and_foreign_zips),
 		cmocka_unit_test(xlsx_refuses_dtd_and_entities),
-		cmocka_unit_test(xlsx_too_many_cells),
+		cmocka_unit_test(xlsx_empty_and_too_many_cells),
 		cmocka_unit_test(xlsx_zip_bomb),
 		cmocka_unit_test(concurrent_reads),
 		cmocka_unit_test(find_col_by_vietnamese_names),
