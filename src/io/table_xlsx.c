@@ -569,6 +569,9 @@ int table_read_xlsx(const unsigned char *data, size_t n, table *out, err *e)
 		rc = sheet_read(&x, p.sheet);
 	if (!rc)
 		rc = tb_finish(&x.b, out, e);
+	if (rc == E_INVAL) /* data on a later sheet is a common mistake: say which was read */
+		err_set(e, E_INVAL, "Tệp không có dữ liệu ở trang tính đầu tiên (chỉ trang tính đầu "
+				    "tiên được đọc).");
 out:
 	if (x.za)
 		zip_discard(x.za);

@@ -1,6 +1,7 @@
 /* test_table.c — reading CSV and XLSX files into cells (io/table). */
 #include "testutil.h"
 
+#include <pthread.h>
 #include <time.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -627,11 +628,15 @@ static void xlsx_refuses_dtd_and_entities(void **state)
 	assert_int_equal(read_sheet_xml(ext, &t, &e), E_PARSE);
 }
 
-static void xlsx_too_many_cells(void **state)
+static void xlsx_empty_and_too_many_cells(void **state)
 {
 	table t;
 	err e = {0};
 	/* two cells, but the padded grid would be 1,048,576 × 16,384 */
+	assert_int_equal(read_sheet("<row r=\"1\"><c r=\"A1\"/><c r=\"B1\"><v> </v></c></row>", NULL, NULL,
+				    &t, &e),
+			 E_INVAL);
+	assert_non_null(strstr(e.msg, "trang tính đầu tiên"));
 	assert_int_equal(read_sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"1048576\">"
 				    "<c r=\"XFD1048576\"><v>2</v></c></row>",
 				    NULL, NULL, &t, &e),
@@ -768,6 +773,57 @@ static void xlsx_zip_bomb(void **state)
 	buf_free(&z);
 }
 
+/* ---- threads ---- */
+
+typedef struct job {
+	const buf *data;
+	int failures;
+} job;
+
+static void *read_many(void *arg)
+{
+	job *j = arg;
+	for (int i = 0; i < 20; i++) {
+		table t;
+		err e = {0};
+		if (read_buf(j->data, &t, &e) != 0 || strcmp(t.cells[1][2], "2024-03-01") != 0 ||
+		    strcmp(t.cells[1][3], "12.5") != 0)
+			j->failures++;
+		table_free(&t);
+	}
+	return NULL;
+}
+
+/* Server worker threads read uploads at the same time. */
+static void concurrent_reads(void **state)
+{
+	char *path = temp_path();
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	lxw_format *dmy = workbook_add_format(wb);
+	format_set_num_format(dmy, "dd/mm/yyyy");
+	lxw_datetime d = {2024, 3, 1, 0, 0, 0};
+	for (int r = 0; r < 50; r++) {
+		worksheet_write_string(ws, (lxw_row_t)r, 0, "Nguyễn Thị Ánh", NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 1, r, NULL);
+		worksheet_write_datetime(ws, (lxw_row_t)r, 2, &d, dmy);
+		worksheet_write_number(ws, (lxw_row_t)r, 3, 12.5, NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	buf b = slurp(path);
+	pthread_t th[4];
+	job jobs[4];
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (job){&b, 0};
+		assert_int_equal(pthread_create(&th[i], NULL, read_many, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(jobs[i].failures, 0);
+	}
+	buf_free(&b);
+}
+
 /* ---- finding columns ---- */
 
 static void find_col_by_vietnamese_names(void **state)
@@ -872,8 +928,9 @@ int main(void)
 		cmocka_unit_test(xlsx_relationships_styles_1904),
 		cmocka_unit_test(xlsx_corrupt_and_foreign_zips),
 		cmocka_unit_test(xlsx_refuses_dtd_and_entities),
-		cmocka_unit_test(xlsx_too_many_cells),
+		cmocka_unit_test(xlsx_empty_and_too_many_cells),
 		cmocka_unit_test(xlsx_zip_bomb),
+		cmocka_unit_test(concurrent_reads),
 		cmocka_unit_test(find_col_by_vietnamese_names),
 		cmocka_unit_test(number_rendering),
 		cmocka_unit_test(format_kinds),
