@@ -75,15 +75,8 @@ unset THIDUA_TEST_PG_URL
 step api scripts/test-api.sh
 step api-pg env THIDUA_TEST_PG_URL="$PG_URL" THIDUA_LABEL=api-pg scripts/test-api.sh
 # alone: it stops and starts the shared cluster
-pg_restart() {
-	local out rc
-	out=$(THIDUA_TEST_PG_URL="$PG_URL" THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" \
-		node --test --test-reporter=spec tests/pg/ 2>&1); rc=$?
-	echo "$out" | grep -E '✔|✖|ℹ (pass|fail)'
-	echo "pg-restart $((rc == 0)) $((rc != 0))" >>"$THIDUA_RESULTS"
-	return $rc
-}
-step pg-restart pg_restart
+step pg-restart env THIDUA_TEST_PG_URL="$PG_URL" THIDUA_TEST_PG_CTL="$PWD/scripts/pg-tmp.sh server" \
+	scripts/node-test.sh pg-restart tests/pg/ 1
 step e2e scripts/test-e2e.sh
 step e2e-pg env THIDUA_TEST_PG_URL="$PG_URL" THIDUA_LABEL=e2e-pg scripts/test-e2e.sh
 

@@ -59,3 +59,11 @@ int cli_open_db(const struct cli_store *s, db **out, err *e)
 	free(target);
 	return rc;
 }
+
+int cli_open_migrated(const struct cli_store *s, db **out, err *e)
+{
+	int rc = cli_open_db(s, out, e);
+	if (rc == 0)
+		rc = db_migrate(*out, e);
+	return rc;
+}

@@ -19,6 +19,8 @@ struct cli_store {
 int cli_store_opt(struct cli_store *s, int argc, char **argv, int *i);
 /* Opens (creating the data directory for SQLite) the selected database. */
 int cli_open_db(const struct cli_store *s, db **out, err *e);
+/* cli_open_db, then applies the migrations not yet applied. */
+int cli_open_migrated(const struct cli_store *s, db **out, err *e);
 /* The storage target string (URL or SQLite file path), malloc'd. */
 char *cli_db_target(const struct cli_store *s);
 /* Prints "thidua: MSG" to stderr and returns exit status 1. */

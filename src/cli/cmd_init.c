@@ -32,9 +32,7 @@ int cmd_init(int argc, char **argv)
 	}
 	db *d = NULL;
 	err e = {0};
-	int rc = cli_open_db(&store, &d, &e);
-	if (rc == 0)
-		rc = db_migrate(d, &e);
+	int rc = cli_open_migrated(&store, &d, &e);
 	if (rc == 0 && demo)
 		rc = demo_load(d, &e);
 	if (rc == 0 && demo)

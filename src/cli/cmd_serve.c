@@ -36,9 +36,7 @@ int cmd_serve(int argc, char **argv)
 	/* Migrate once here so worker threads find the schema ready. */
 	db *d = NULL;
 	err e = {0};
-	int rc = cli_open_db(&store, &d, &e);
-	if (rc == 0)
-		rc = db_migrate(d, &e);
+	int rc = cli_open_migrated(&store, &d, &e);
 	if (rc == 0)
 		o.engine_name = db_engine(d);
 	if (rc) {

@@ -62,9 +62,7 @@ int cmd_user(int argc, char **argv)
 	actor sys;
 	unit u;
 	int64_t id = 0;
-	int rc = cli_open_db(&store, &d, &e);
-	if (rc == 0)
-		rc = db_migrate(d, &e);
+	int rc = cli_open_migrated(&store, &d, &e);
 	if (rc == 0)
 		rc = actor_system(d, &sys, &e);
 	if (rc == 0)

@@ -114,16 +114,8 @@ int groups_list(db *d, arena *ar, const actor *a, group **out, size_t *n, err *e
 	if (rc)
 		return rc;
 	size_t cap = 0;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			group *nv = arena_alloc(ar, cap * sizeof *nv);
-			if (*n)
-				memcpy(nv, *out, *n * sizeof *nv);
-			*out = nv;
-		}
-		read_group(st, ar, &(*out)[(*n)++]);
-	}
+	while ((rc = db_step(st, e)) == DB_ROW)
+		read_group(st, ar, arena_push(ar, out, n, &cap, sizeof **out));
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }
@@ -132,33 +124,10 @@ static int load_members(db *d, arena *ar, int64_t id, unit_list *out, err *e)
 {
 	db_stmt *st;
 	int rc = db_query(d, &st, e,
-			  "SELECT u.id, u.code, u.name, u.kind, u.parent_id, u.active"
-			  " FROM unit_group_members m JOIN units u ON u.id = m.unit_id"
+			  "SELECT " UNIT_COLS " FROM unit_group_members m JOIN units u ON u.id = m.unit_id"
 			  " WHERE m.group_id = $1 ORDER BY u.position, u.search_key, u.id",
 			  "l", id);
-	if (rc)
-		return rc;
-	size_t cap = 0;
-	out->v = NULL;
-	out->n = 0;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			unit *nv = arena_alloc(ar, cap * sizeof *nv);
-			if (out->n)
-				memcpy(nv, out->v, out->n * sizeof *nv);
-			out->v = nv;
-		}
-		unit *u = &out->v[out->n++];
-		u->id = db_col_i64(st, 0);
-		u->code = arena_strdup(ar, db_col_text(st, 1));
-		u->name = arena_strdup(ar, db_col_text(st, 2));
-		u->kind = arena_strdup(ar, db_col_text(st, 3));
-		u->parent_id = db_col_null(st, 4) ? 0 : db_col_i64(st, 4);
-		u->active = db_col_i64(st, 5) != 0;
-	}
-	db_finalize(st);
-	return rc < 0 ? rc : 0;
+	return rc ? rc : units_collect(st, ar, out, e);
 }
 
 int group_get(db *d, arena *ar, const actor *a, int64_t id, group *out, unit_list *members,

@@ -38,16 +38,8 @@ static int collect(db_stmt *st, arena *ar, movement **out, size_t *n, err *e)
 {
 	int rc;
 	size_t cap = 0;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			movement *nv = arena_alloc(ar, cap * sizeof *nv);
-			if (*n)
-				memcpy(nv, *out, *n * sizeof *nv);
-			*out = nv;
-		}
-		read_movement(st, ar, &(*out)[(*n)++]);
-	}
+	while ((rc = db_step(st, e)) == DB_ROW)
+		read_movement(st, ar, arena_push(ar, out, n, &cap, sizeof **out));
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

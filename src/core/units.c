@@ -11,7 +11,6 @@
 #include "core/validate.h"
 #include "text/text.h"
 
-#define UNIT_COLS "u.id, u.code, u.name, u.kind, u.parent_id, u.active, u.valid_from, u.valid_to"
 
 static void read_unit(db_stmt *st, arena *ar, unit *u)
 {
@@ -72,25 +71,19 @@ bool unit_visible(db *d, const actor *a, int64_t unit_id)
 	return unit_within(d, a->unit_id, unit_id);
 }
 
-static int collect(db_stmt *st, arena *ar, unit_list *out, err *e)
+int units_collect(db_stmt *st, arena *ar, unit_list *out, err *e)
 {
-	size_t cap = 16;
+	size_t cap = 0;
 	out->n = 0;
-	out->v = arena_alloc(ar, cap * sizeof *out->v);
+	out->v = NULL;
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (out->n == cap) {
-			unit *nv = arena_alloc(ar, 2 * cap * sizeof *nv);
-			memcpy(nv, out->v, cap * sizeof *nv);
-			out->v = nv;
-			cap *= 2;
-		}
-		read_unit(st, ar, &out->v[out->n]);
+		unit *u = arena_push(ar, &out->v, &out->n, &cap, sizeof *out->v);
+		read_unit(st, ar, u);
 		if (db_col_count(st) > 8)
-			out->v[out->n].depth = (int)db_col_i64(st, 8);
+			u->depth = (int)db_col_i64(st, 8);
 		if (db_col_count(st) > 9)
-			out->v[out->n].n_children = db_col_i64(st, 9);
-		out->n++;
+			u->n_children = db_col_i64(st, 9);
 	}
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
@@ -103,7 +96,7 @@ int unit_path(db *d, arena *ar, int64_t id, unit_list *out, err *e)
 			  "SELECT " UNIT_COLS ", x.depth FROM unit_ancestors x JOIN units u ON u.id = x.ancestor_id"
 			  " WHERE x.unit_id = $1 ORDER BY x.depth DESC",
 			  "l", id);
-	return rc ? rc : collect(st, ar, out, e);
+	return rc ? rc : units_collect(st, ar, out, e);
 }
 
 /* Index of a list sorted by (parent_id, fetched order): children of a unit
@@ -227,7 +220,7 @@ int units_list(db *d, arena *ar, const actor *a, const struct unit_filter *f, un
 	free(key);
 	if (rc)
 		return rc;
-	rc = collect(st, ar, out, e);
+	rc = units_collect(st, ar, out, e);
 	/* A plain listing reads best as a tree; a search as a ranked list. */
 	if (rc == 0 && !(f && f->q && *f->q) && !(f && f->limit > 0))
 		tree_order(ar, out);

@@ -50,6 +50,12 @@ struct unit_input {
 	const char *valid_to;
 };
 
+/* The columns units_collect() reads, for queries naming the units table `u`;
+ * an optional 9th column is the depth, a 10th the number of children. */
+#define UNIT_COLS "u.id, u.code, u.name, u.kind, u.parent_id, u.active, u.valid_from, u.valid_to"
+/* Steps a UNIT_COLS query to its end into *out (arena memory), finalizing it. */
+int units_collect(db_stmt *st, arena *ar, unit_list *out, err *e);
+
 /* Reads one unit (strings from arena). E_NOTFOUND when absent. */
 int unit_get(db *d, arena *ar, int64_t id, unit *out, err *e);
 int unit_by_code(db *d, arena *ar, const char *code, unit *out, err *e);

@@ -112,16 +112,8 @@ int users_list(db *d, arena *ar, const actor *a, user **out, size_t *n, err *e)
 	if (rc)
 		return rc;
 	size_t cap = 0;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			user *nv = arena_alloc(ar, cap * sizeof *nv);
-			if (*n)
-				memcpy(nv, *out, *n * sizeof *nv);
-			*out = nv;
-		}
-		read_user(st, ar, &(*out)[(*n)++]);
-	}
+	while ((rc = db_step(st, e)) == DB_ROW)
+		read_user(st, ar, arena_push(ar, out, n, &cap, sizeof **out));
 	db_finalize(st);
 	return rc < 0 ? rc : 0;
 }

@@ -230,6 +230,22 @@ char *arena_printf(arena *a, const char *fmt, ...)
 	return s;
 }
 
+void *arena_push(arena *a, void *array, size_t *n, size_t *cap, size_t size)
+{
+	void **v = array;
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		void *nv = arena_alloc(a, ncap * size);
+		if (*n)
+			memcpy(nv, *v, *n * size);
+		*v = nv;
+		*cap = ncap;
+	}
+	void *slot = (char *)*v + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
 void arena_free(arena *a)
 {
 	if (!a)

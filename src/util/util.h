@@ -75,6 +75,10 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(arena *a);
+/* Appends one zeroed element of `size` bytes to the arena-backed array
+ * *(T **)array holding *n elements (capacity *cap, doubled as needed) and
+ * returns it:  read_x(st, ar, arena_push(ar, &v, &n, &cap, sizeof *v)); */
+void *arena_push(arena *a, void *array, size_t *n, size_t *cap, size_t size);
 
 /* Reads a whole file, refusing anything larger than max bytes. */
 int read_file(const char *path, size_t max, buf *out, err *e);
