@@ -62,7 +62,7 @@ $(B)/libthidua.a: $(filter-out $(B)/obj/src/main.o,$(OBJ))
 $(B)/thidua: $(B)/obj/src/main.o $(B)/libthidua.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(TESTS:=.d)
 
 # ---- running ----
 

@@ -1,5 +1,5 @@
 /* test_auth.c — passwords, sessions, throttling, user rules. */
-#include "testutil.h"
+#include "testunits.h"
 
 #include "core/auth.h"
 #include "core/units.h"
@@ -12,16 +12,10 @@ static int64_t root, child, other;
 static int setup(void **state)
 {
 	d = test_db_open();
-	memset(&sys, 0, sizeof sys);
-	sys.role = ROLE_ADMIN;
+	root = test_root(d, &sys, "ROOT", "Tỉnh", "province");
+	child = test_unit(d, &sys, "C1", "Xã Một", "commune", root);
+	other = test_unit(d, &sys, "C2", "Xã Hai", "commune", root);
 	err e = {0};
-	struct unit_input r = {"ROOT", "Tỉnh", "province", 0, -1, NULL, NULL};
-	assert_int_equal(unit_create(d, &sys, &r, &root, &e), 0);
-	assert_int_equal(actor_system(d, &sys, &e), 0);
-	struct unit_input c = {"C1", "Xã Một", "commune", root, -1, NULL, NULL};
-	assert_int_equal(unit_create(d, &sys, &c, &child, &e), 0);
-	struct unit_input o = {"C2", "Xã Hai", "commune", root, -1, NULL, NULL};
-	assert_int_equal(unit_create(d, &sys, &o, &other, &e), 0);
 	struct user_input u = {"canbo", "MatKhau123", "Cán Bộ", child, "officer", 1};
 	assert_int_equal(user_create(d, &sys, &u, NULL, &e), 0);
 	return 0;

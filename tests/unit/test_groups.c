@@ -1,7 +1,7 @@
 /* test_groups.c — emulation clusters and blocks: authorization before
  * validation, member visibility, duplicates, all-or-nothing member changes,
  * audit rows. */
-#include "testutil.h"
+#include "testunits.h"
 
 #include "core/groups.h"
 #include "core/units.h"
@@ -14,22 +14,13 @@ static int64_t P, C1, C2, C3, C4, D, D1;
 
 static int64_t mk(const char *code, const char *name, const char *kind, int64_t parent)
 {
-	struct unit_input in = {code, name, kind, parent, -1, NULL, NULL};
-	int64_t id = 0;
-	err e = {0};
-	if (unit_create(d, &sys, &in, &id, &e) != 0)
-		fail_msg("create %s: %s", code, e.msg);
-	return id;
+	return test_unit(d, &sys, code, name, kind, parent);
 }
 
 static int setup(void **state)
 {
 	d = test_db_open();
-	memset(&sys, 0, sizeof sys);
-	sys.role = ROLE_ADMIN;
-	P = mk("P", "Tỉnh Quảng Ngãi", "province", 0);
-	err e;
-	assert_int_equal(actor_system(d, &sys, &e), 0);
+	P = test_root(d, &sys, "P", "Tỉnh Quảng Ngãi", "province");
 	C1 = mk("C1", "Xã Tịnh Khê", "commune", P);
 	C2 = mk("C2", "Xã An Phú", "commune", P);
 	C3 = mk("C3", "Xã Bình Sơn", "commune", P);
@@ -47,8 +38,7 @@ static int teardown(void **state)
 
 static actor as_user(int64_t unit_id, enum role role)
 {
-	actor a = {.user_id = 7, .unit_id = unit_id, .role = role};
-	return a;
+	return test_actor(unit_id, role);
 }
 
 static int64_t count(const char *sql)

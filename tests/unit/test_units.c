@@ -1,8 +1,6 @@
 /* test_units.c — the unit hierarchy: closure table, moves, visibility,
  * tree order, search, all-or-nothing import, audit rows. */
-#include "testutil.h"
-
-#include "core/units.h"
+#include "testunits.h"
 
 static db *d;
 static actor sys;
@@ -12,22 +10,13 @@ static int64_t R, A, A1, A2, A21, B;
 
 static int64_t mk(const char *code, const char *name, const char *kind, int64_t parent)
 {
-	struct unit_input in = {code, name, kind, parent, -1, NULL, NULL};
-	int64_t id = 0;
-	err e = {0};
-	if (unit_create(d, &sys, &in, &id, &e) != 0)
-		fail_msg("create %s: %s", code, e.msg);
-	return id;
+	return test_unit(d, &sys, code, name, kind, parent);
 }
 
 static int setup(void **state)
 {
 	d = test_db_open();
-	memset(&sys, 0, sizeof sys);
-	sys.role = ROLE_ADMIN;
-	R = mk("R", "Tỉnh Quảng Ngãi", "province", 0);
-	err e;
-	assert_int_equal(actor_system(d, &sys, &e), 0);
+	R = test_root(d, &sys, "R", "Tỉnh Quảng Ngãi", "province");
 	A = mk("A", "Sở Nội vụ", "department", R);
 	A1 = mk("A1", "Phòng Thi đua, khen thưởng", "office", A);
 	A2 = mk("A2", "Phòng Tổ chức", "office", A);
@@ -44,8 +33,7 @@ static int teardown(void **state)
 
 static actor as_user(int64_t unit_id, enum role role)
 {
-	actor a = {.user_id = 1, .unit_id = unit_id, .role = role};
-	return a;
+	return test_actor(unit_id, role);
 }
 
 static void closure_knows_every_ancestor(void **state)

@@ -1,7 +1,7 @@
 /* test_units_import.c — importing units from an Excel workbook, the way
  * offices keep their lists: Vietnamese headers, kinds written as words,
  * dates as real Excel dates. */
-#include "testutil.h"
+#include "testunits.h"
 
 #include <xlsxwriter.h>
 
@@ -14,12 +14,7 @@ static actor sys;
 static int setup(void **state)
 {
 	d = test_db_open();
-	memset(&sys, 0, sizeof sys);
-	sys.role = ROLE_ADMIN;
-	err e = {0};
-	struct unit_input r = {"QNG", "Tỉnh Quảng Ngãi", "province", 0, -1, NULL, NULL};
-	assert_int_equal(unit_create(d, &sys, &r, NULL, &e), 0);
-	assert_int_equal(actor_system(d, &sys, &e), 0);
+	test_root(d, &sys, "QNG", "Tỉnh Quảng Ngãi", "province");
 	return 0;
 }
 
