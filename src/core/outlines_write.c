@@ -462,16 +462,18 @@ static int insert_outline(db *d, const actor *a, const char *title, const char *
 
 /* ---- import ---- */
 
-/* The delimiter a rendered label gets: "a)" for a lone lower-case letter,
- * nothing after a bullet, "." otherwise ("I.", "1.", "III.1."). */
-static const char *label_delim(const char *label)
+const char *outline_label_delim(const char *label)
 {
 	size_t n = strlen(label);
 	unsigned char c = (unsigned char)label[0];
+	if (n == 0)
+		return "";
 	if ((n == 1 && c >= 'a' && c <= 'z') || strcmp(label, "đ") == 0)
 		return ")";
 	if (text_length(label) == 1 && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z'))
 		return "";
+	if (strchr(label, ' '))
+		return ":"; /* "Phần thứ nhất: ĐÁNH GIÁ …" */
 	return ".";
 }
 
@@ -487,7 +489,7 @@ static char *render_parsed(const outline *o)
 		for (int k = 1; k < it->depth; k++)
 			buf_puts(&b, "    ");
 		if (it->label[0])
-			buf_printf(&b, "%s%s ", it->label, label_delim(it->label));
+			buf_printf(&b, "%s%s ", it->label, outline_label_delim(it->label));
 		buf_printf(&b, "%s\n", it->title);
 		if (it->guidance[0])
 			buf_printf(&b, "%s\n", it->guidance);
