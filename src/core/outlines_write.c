@@ -736,13 +736,17 @@ static int replace_items(db *d, struct save_ctx *c, err *e)
 static int audit_before(db *d, struct save_ctx *c, char **before, char **title, err *e)
 {
 	db_stmt *st;
-	int rc = db_query(d, &st, e, "SELECT title, version FROM outlines WHERE id = $1", "l", c->id);
+	int rc = db_query(d, &st, e,
+			  "SELECT title, version, (SELECT COUNT(*) FROM outline_items WHERE outline_id = $1)"
+			  " FROM outlines WHERE id = $1",
+			  "l", c->id);
 	if (rc)
 		return rc;
 	rc = db_step(st, e);
 	if (rc == DB_ROW) {
 		*title = xstrdup(db_col_text(st, 0));
-		*before = outline_audit_json(*title, (int)db_col_i64(st, 1), c->n_existing, NULL, 0);
+		*before = outline_audit_json(*title, (int)db_col_i64(st, 1), (size_t)db_col_i64(st, 2),
+					     NULL, 0);
 		rc = 0;
 	} else if (rc == DB_DONE) {
 		rc = err_set(e, E_NOTFOUND, "Không tìm thấy đề cương");
@@ -755,11 +759,13 @@ static int save_tx(db *d, void *p, err *e)
 {
 	struct save_ctx *c = p;
 	char *before = NULL, *old_title = NULL;
-	int rc = check_refs(d, c, e);
-	if (rc == 0)
-		rc = audit_before(d, c, &before, &old_title, e);
+	/* the version first: an editor who started from an old version may
+	 * name items deleted since, and should hear about the conflict */
+	int rc = audit_before(d, c, &before, &old_title, e);
 	if (rc == 0)
 		rc = outline_bump_version(d, c->id, c->expected, c->title, &c->version, e);
+	if (rc == 0)
+		rc = check_refs(d, c, e);
 	if (rc == 0)
 		rc = replace_items(d, c, e);
 	if (rc == 0)

@@ -490,6 +490,26 @@ void ui_outline_edit(req *r, resp *w)
 	editor_page(r, w, &o, &ed, NULL, true, NULL);
 }
 
+static bool stored_has(const stored_outline *o, int64_t id)
+{
+	for (size_t i = 0; i < o->n_items; i++)
+		if (o->items[i].id == id)
+			return true;
+	return false;
+}
+
+/* Rows whose item was deleted in the version saved meanwhile become new
+ * items, so saving the typed rows again does what it says: replaces it. */
+static void forget_deleted(struct editor *ed, const stored_outline *o)
+{
+	for (size_t i = 0; i < ed->n; i++) {
+		if (ed->v[i].id && !stored_has(o, ed->v[i].id))
+			ed->v[i].id = 0;
+		if (ed->v[i].repeat_of && !stored_has(o, ed->v[i].repeat_of))
+			ed->v[i].repeat_of = 0;
+	}
+}
+
 static void save(req *r, resp *w, const stored_outline *o, struct editor *ed)
 {
 	struct outline_item_input *in = arena_alloc(r->a, (ed->n + 1) * sizeof *in);
@@ -511,8 +531,10 @@ static void save(req *r, resp *w, const stored_outline *o, struct editor *ed)
 		/* the page now shows the version saved meanwhile */
 		stored_outline cur;
 		err ge = {0};
-		if (outline_store_get(r->db, r->a, &r->who, o->id, &cur, &ge) == 0)
+		if (outline_store_get(r->db, r->a, &r->who, o->id, &cur, &ge) == 0) {
 			o = &cur;
+			forget_deleted(ed, o);
+		}
 		ed->version = version;
 		editor_page(r, w, o, ed, NULL, false, &e);
 		return;

@@ -114,6 +114,7 @@ test("a late save is refused, says so and keeps what was typed", async () => {
     await p.goto(outlineUrl + "/edit");
   }
   await row(a, "I").getByLabel(/^Tiêu đề/).fill("ĐẶC ĐIỂM TÌNH HÌNH");
+  await row(a, "V › 3").getByRole("button", { name: /^Xóa/ }).click();
   await a.getByRole("button", { name: "Lưu đề cương" }).first().click();
   assert.match(await a.getByRole("status").textContent(), /phiên bản 3/);
 
@@ -126,9 +127,11 @@ test("a late save is refused, says so and keeps what was typed", async () => {
   assert.match(await b.locator("#current summary").textContent(), /phiên bản 3/);
   await b.evaluate(() => window.scrollTo(0, 0));
   await shot(b, "25-outline-late-save");
-  // saving again is a deliberate choice: it replaces version 3
+  // saving again is a deliberate choice: it replaces version 3, and V.3,
+  // deleted in version 3, comes back as a new item
   await b.getByRole("button", { name: "Lưu đề cương" }).first().click();
   assert.match(await b.getByRole("status").textContent(), /phiên bản 4/);
+  assert.match(await b.locator("#tree").textContent(), /Với Ban Thi đua - Khen thưởng Trung ương/);
   await a.context().close();
   await b.context().close();
 });
