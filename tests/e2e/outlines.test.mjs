@@ -106,6 +106,48 @@ test("the editor works without JavaScript: indent, relabel, save a new version",
   await page.context().close();
 });
 
+test("row actions without JavaScript: move, split, merge, delete, outdent", async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await loginAs(page, srv.base, "tdkt.tinh");
+  await page.waitForURL(srv.base + "/");
+  await page.goto(outlineUrl + "/edit");
+  const legends = async () => (await page.locator("fieldset.erow > legend").allTextContents()).map((t) => t.replace(/^Mục \d+ · /, ""));
+  const status = async () => page.getByRole("status").textContent();
+
+  await row(page, "IV › 1").getByRole("button", { name: /^Chuyển xuống/ }).click();
+  let l = await legends();
+  assert.ok(l.indexOf("IV › 2") < l.indexOf("IV › 1"), "IV.1 moved below IV.2 with its children");
+  assert.equal(l[l.indexOf("IV › 1") + 1], "IV › 1 › a");
+  await row(page, "IV › 1").getByRole("button", { name: /^Chuyển lên/ }).click();
+  l = await legends();
+  assert.ok(l.indexOf("IV › 1") < l.indexOf("IV › 2"));
+
+  await row(page, "IV › 5").getByRole("button", { name: /^Thêm mục mới sau/ }).click();
+  assert.match(await status(), /Đã thêm một mục mới/);
+  const added = page.locator("fieldset.erow.new");
+  assert.equal(await added.locator('input[name$=".depth"]').inputValue(), "2");
+  await added.getByLabel(/^Số thứ tự/).fill("6");
+  await added.getByLabel(/^Tiêu đề/).fill("Đề xuất khác");
+
+  await row(page, "V › 2").getByRole("button", { name: /^Gộp vào mục phía trên/ }).click();
+  assert.match(await status(), /Đã gộp mục/);
+  assert.match(await row(page, "V › 1").getByLabel(/^Hướng dẫn/).inputValue(), /Với Hội đồng Thi đua - Khen thưởng Trung ương/);
+
+  await row(page, "IV › 2").getByRole("button", { name: /^Xóa/ }).click();
+  assert.match(await status(), /Đã xóa mục và 2 mục con/);
+  await row(page, "IV › 1 › b").getByRole("button", { name: /^Lùi ra/ }).click();
+  assert.ok((await legends()).includes("IV › b"));
+  await shotAt(page, row(page, "IV › b"), "29-outline-row-actions");
+
+  await page.getByRole("button", { name: "Lưu đề cương" }).first().click();
+  assert.match(await status(), /Đã lưu đề cương, phiên bản 3/);
+  const iv = page.locator("#tree li.depth-1", { has: page.locator(".olabel", { hasText: /^IV\.$/ }) });
+  const labels = await iv.locator(":scope > ul > li > .oitem .olabel").allTextContents();
+  assert.deepEqual(labels, ["1.", "b)", "3.", "4.", "5.", "6."]);
+  assert.match(await iv.textContent(), /Đề xuất khác/);
+  await page.context().close();
+});
+
 test("a late save is refused, says so and keeps what was typed", async () => {
   const a = await newPage(), b = await newPage();
   for (const p of [a, b]) {
@@ -116,21 +158,21 @@ test("a late save is refused, says so and keeps what was typed", async () => {
   await row(a, "I").getByLabel(/^Tiêu đề/).fill("ĐẶC ĐIỂM TÌNH HÌNH");
   await row(a, "V › 3").getByRole("button", { name: /^Xóa/ }).click();
   await a.getByRole("button", { name: "Lưu đề cương" }).first().click();
-  assert.match(await a.getByRole("status").textContent(), /phiên bản 3/);
+  assert.match(await a.getByRole("status").textContent(), /phiên bản 4/);
 
   await row(b, "V").getByLabel(/^Tiêu đề/).fill("KIẾN NGHỊ");
   await b.getByRole("button", { name: "Lưu đề cương" }).first().click();
   const alert = await b.getByRole("alert").textContent();
   assert.match(alert, /người khác lưu trước bạn/);
-  assert.match(alert, /phiên bản hiện tại là 3/);
+  assert.match(alert, /phiên bản hiện tại là 4/);
   assert.equal(await row(b, "V").getByLabel(/^Tiêu đề/).inputValue(), "KIẾN NGHỊ", "typed text kept");
-  assert.match(await b.locator("#current summary").textContent(), /phiên bản 3/);
+  assert.match(await b.locator("#current summary").textContent(), /phiên bản 4/);
   await b.evaluate(() => window.scrollTo(0, 0));
   await shot(b, "25-outline-late-save");
-  // saving again is a deliberate choice: it replaces version 3, and V.3,
-  // deleted in version 3, comes back as a new item
+  // saving again is a deliberate choice: it replaces version 4, and V.3,
+  // deleted in version 4, comes back as a new item
   await b.getByRole("button", { name: "Lưu đề cương" }).first().click();
-  assert.match(await b.getByRole("status").textContent(), /phiên bản 4/);
+  assert.match(await b.getByRole("status").textContent(), /phiên bản 5/);
   assert.match(await b.locator("#tree").textContent(), /Với Ban Thi đua - Khen thưởng Trung ương/);
   await a.context().close();
   await b.context().close();
