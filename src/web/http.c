@@ -28,15 +28,28 @@ const char *req_cookie(req *r, const char *name)
 
 /* ---- forms: libmicrohttpd's post processor over the buffered body ---- */
 
-#define MAX_FORM_FIELDS 256
+/* The outline editor posts about ten fields per item; the body cap bounds
+ * the work anyway. The arrays grow as fields arrive. */
+#define MAX_FORM_FIELDS 60000
 
 struct form_acc {
 	req *r;
 	form_field *v;
 	buf *data;
-	size_t n;
+	size_t n, cap;
 	bool overflow;
 };
+
+static void form_grow(struct form_acc *acc)
+{
+	size_t cap = acc->cap ? acc->cap * 2 : 64;
+	if (cap > MAX_FORM_FIELDS)
+		cap = MAX_FORM_FIELDS;
+	acc->v = xrealloc(acc->v, cap * sizeof *acc->v);
+	acc->data = xrealloc(acc->data, cap * sizeof *acc->data);
+	memset(acc->data + acc->cap, 0, (cap - acc->cap) * sizeof *acc->data);
+	acc->cap = cap;
+}
 
 static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
 				const char *filename, const char *content_type,
@@ -53,6 +66,8 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 		acc->overflow = true;
 		return MHD_NO;
 	}
+	if (acc->n == acc->cap)
+		form_grow(acc);
 	form_field *f = &acc->v[acc->n];
 	f->name = arena_strdup(acc->r->a, key);
 	f->filename = filename ? arena_strdup(acc->r->a, filename) : NULL;
@@ -68,21 +83,21 @@ static void parse_form(req *r)
 	const char *ct = req_header(r, "Content-Type");
 	if (!ct || r->body.len == 0)
 		return;
-	struct form_acc acc = {r, arena_alloc(r->a, MAX_FORM_FIELDS * sizeof(form_field)),
-			       xcalloc(MAX_FORM_FIELDS, sizeof(buf)), 0, false};
+	struct form_acc acc = {r, NULL, NULL, 0, 0, false};
 	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->conn, 64 * 1024, on_field, &acc);
 	if (pp) {
 		MHD_post_process(pp, r->body.p, r->body.len);
 		MHD_destroy_post_processor(pp);
 	}
+	r->form = arena_alloc(r->a, (acc.n ? acc.n : 1) * sizeof *r->form);
 	for (size_t i = 0; i < acc.n; i++) {
-		acc.v[i].len = acc.data[i].len;
-		acc.v[i].value = arena_strndup(r->a, buf_cstr(&acc.data[i]), acc.data[i].len);
-	}
-	for (size_t i = 0; i < MAX_FORM_FIELDS; i++)
+		r->form[i] = acc.v[i];
+		r->form[i].len = acc.data[i].len;
+		r->form[i].value = arena_strndup(r->a, buf_cstr(&acc.data[i]), acc.data[i].len);
 		buf_free(&acc.data[i]);
+	}
+	free(acc.v);
 	free(acc.data);
-	r->form = acc.v;
 	r->n_form = acc.n;
 }
 

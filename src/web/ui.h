@@ -8,7 +8,7 @@
 #include "web/http.h"
 
 /* Opens the page: doctype, head, top bar with the user and navigation.
- * `nav` names the active menu entry ("home", "movements", "groups", "users"). */
+ * `nav` names the active menu entry ("home", "movements", "groups", "outlines", "users"). */
 void ui_begin(req *r, resp *w, const char *title, const char *nav);
 /* Closes the page and sets the response to 200 text/html. */
 void ui_end(req *r, resp *w);
@@ -67,5 +67,15 @@ void ui_group_page(req *r, resp *w);
 void ui_group_update(req *r, resp *w);
 void ui_group_add_members(req *r, resp *w);
 void ui_group_remove_member(req *r, resp *w);
+void ui_outlines(req *r, resp *w);
+void ui_outlines_import(req *r, resp *w);
+void ui_outline_page(req *r, resp *w);
+void ui_outline_post(req *r, resp *w);
+void ui_outline_edit(req *r, resp *w);
+void ui_outline_copy(req *r, resp *w);
+void ui_outline_table_create(req *r, resp *w);
+void ui_outline_table_update(req *r, resp *w);
+/* Badges for what an outline item asks: "Nội dung", "Số liệu", "Mô hình/điển hình". */
+void ui_outline_asks(buf *b, unsigned asks);
 
 #endif
