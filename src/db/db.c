@@ -85,6 +85,8 @@ void db_finalize(db_stmt *st)
 		st->drv->finalize(st);
 }
 
+void db_reset(db_stmt *st) { st->drv->reset(st); }
+
 int64_t db_changes(db *d) { return d->drv->changes(d); }
 bool db_in_tx(const db *d) { return d->in_tx; }
 
