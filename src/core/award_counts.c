@@ -336,6 +336,66 @@ static size_t fold(const struct sort_ctx *ctx, struct award_stat_row *v, size_t 
 	return out;
 }
 
+/* A name by id, from a one-column query; "" when absent. */
+static const char *name_of(db *d, arena *ar, const char *sql, int64_t id)
+{
+	db_stmt *st;
+	err e;
+	const char *out = "";
+	if (db_query(d, &st, &e, sql, "l", id))
+		return out;
+	if (db_step(st, &e) == DB_ROW)
+		out = arena_strdup(ar, db_col_text(st, 0));
+	db_finalize(st);
+	return out;
+}
+
+/* Names already looked up, by id: a handful of units or movements. */
+struct names {
+	int64_t *ids;
+	const char **names;
+	size_t n, cap;
+};
+
+static const char *cached_name(db *d, arena *ar, struct names *c, const char *sql, int64_t id)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (c->ids[k] == id)
+			return c->names[k];
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->ids = xrealloc(c->ids, c->cap * sizeof *c->ids);
+		c->names = xrealloc(c->names, c->cap * sizeof *c->names);
+	}
+	c->ids[c->n] = id;
+	return c->names[c->n++] = name_of(d, ar, sql, id);
+}
+
+/* Fills the rows' names, each unit and movement looked up once. */
+static void label_rows(db *d, arena *ar, const struct award_stats_query *q, const award_form *forms,
+		       size_t n_forms, struct award_stat_row *v, size_t n)
+{
+	struct names units = {0}, movements = {0};
+	for (size_t i = 0; i < n; i++) {
+		struct award_stat_row *r = &v[i];
+		if (has_key(q, AK_FORM))
+			for (size_t k = 0; k < n_forms && !r->form_name; k++)
+				if (strcmp(forms[k].code, r->form) == 0)
+					r->form_name = forms[k].name;
+		if (has_key(q, AK_UNIT))
+			r->unit_name = cached_name(d, ar, &units, "SELECT name FROM units WHERE id = $1",
+						   r->unit_id);
+		if (has_key(q, AK_MOVEMENT) && r->movement_id)
+			r->movement_title = cached_name(d, ar, &movements,
+							"SELECT title FROM movements WHERE id = $1",
+							r->movement_id);
+	}
+	free(units.ids);
+	free(units.names);
+	free(movements.ids);
+	free(movements.names);
+}
+
 int award_stats(db *d, arena *ar, const actor *a, const struct award_stats_query *q,
 		struct award_stat_row **rows, size_t *n, err *e)
 {
@@ -396,6 +456,7 @@ int award_stats(db *d, arena *ar, const actor *a, const struct award_stats_query
 		*rows = arena_alloc(ar, (*n ? *n : 1) * sizeof **rows);
 		if (*n)
 			memcpy(*rows, v, *n * sizeof *v);
+		label_rows(d, ar, q, forms, n_forms, *rows, *n);
 	} else {
 		*n = 0;
 	}

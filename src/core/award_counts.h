@@ -69,6 +69,8 @@ struct award_stat_row {
 	int64_t movement_id; /* 0: none */
 	int period;          /* index into the query's periods */
 	int64_t count;
+	/* names for screens and spreadsheets, set for the keys asked for */
+	const char *form_name, *unit_name, *movement_title;
 };
 
 /* Parses "form,recipient_type,year" into q->keys (E_PARSE naming an unknown
