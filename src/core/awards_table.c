@@ -83,37 +83,76 @@ static char *form_key(const char *text)
 	return buf_detach(&out);
 }
 
-static bool form_names(const award_form *f, const char *key)
+/* Every name a form answers to (name, code, aliases) as comparison keys,
+ * computed once per import rather than once per row. */
+struct form_keys {
+	const award_form *form;
+	char **keys;
+	size_t n;
+};
+
+struct form_matcher {
+	struct form_keys *v;
+	size_t n;
+	/* the last cell matched: lists repeat one form for many rows */
+	char *last_text;
+	const award_form *last;
+};
+
+static void matcher_init(struct form_matcher *m, arena *ar, const award_form *forms, size_t n)
 {
-	bool hit = false;
-	char *k = form_key(f->name);
-	hit = strcmp(k, key) == 0;
-	free(k);
-	if (!hit) {
-		k = form_key(f->code);
-		hit = strcmp(k, key) == 0;
+	memset(m, 0, sizeof *m);
+	m->v = arena_alloc(ar, (n ? n : 1) * sizeof *m->v);
+	m->n = n;
+	for (size_t i = 0; i < n; i++) {
+		struct form_keys *fk = &m->v[i];
+		fk->form = &forms[i];
+		size_t cap = 2;
+		for (const char *p = forms[i].aliases; p && *p; p++)
+			cap += *p == '|';
+		cap += forms[i].aliases && *forms[i].aliases ? 1 : 0;
+		fk->keys = arena_alloc(ar, cap * sizeof *fk->keys);
+		char *k = form_key(forms[i].name);
+		fk->keys[fk->n++] = arena_strdup(ar, k);
 		free(k);
-	}
-	char *aliases = xstrdup(f->aliases ? f->aliases : "");
-	for (char *save = NULL, *al = strtok_r(aliases, "|", &save); al && !hit;
-	     al = strtok_r(NULL, "|", &save)) {
-		k = form_key(al);
-		hit = strcmp(k, key) == 0;
+		k = form_key(forms[i].code);
+		fk->keys[fk->n++] = arena_strdup(ar, k);
 		free(k);
+		char *aliases = xstrdup(forms[i].aliases ? forms[i].aliases : "");
+		for (char *save = NULL, *al = strtok_r(aliases, "|", &save); al && fk->n < cap;
+		     al = strtok_r(NULL, "|", &save)) {
+			k = form_key(al);
+			fk->keys[fk->n++] = arena_strdup(ar, k);
+			free(k);
+		}
+		free(aliases);
 	}
-	free(aliases);
-	return hit;
+}
+
+static const award_form *matcher_find(struct form_matcher *m, arena *ar, const char *text)
+{
+	if (m->last_text && strcmp(m->last_text, text) == 0)
+		return m->last;
+	char *key = form_key(text);
+	const award_form *found = NULL;
+	for (size_t i = 0; *key && i < m->n && !found; i++)
+		for (size_t k = 0; k < m->v[i].n && !found; k++)
+			if (strcmp(m->v[i].keys[k], key) == 0)
+				found = m->v[i].form;
+	free(key);
+	m->last_text = arena_strdup(ar, text);
+	m->last = found;
+	return found;
 }
 
 const award_form *award_form_match(const award_form *forms, size_t n, const char *text)
 {
-	char *key = form_key(text);
-	const award_form *found = NULL;
-	for (size_t i = 0; *key && i < n && !found; i++)
-		if (form_names(&forms[i], key))
-			found = &forms[i];
-	free(key);
-	return found;
+	arena *ar = arena_new();
+	struct form_matcher m;
+	matcher_init(&m, ar, forms, n);
+	const award_form *f = matcher_find(&m, ar, text ? text : "");
+	arena_free(ar);
+	return f;
 }
 
 /* A plain "Giấy khen" means the giấy khen the issuer itself grants: the
@@ -222,8 +261,8 @@ static const char *date_of(arena *ar, const char *s)
  * `year` are kept, then the one launched by the issuing unit (a province's
  * "Vì người nghèo" rather than the nation's). 0 when none; -1 when still
  * ambiguous. */
-static int64_t movement_of(const struct award_catalog *cat, const char *text, int year,
-			   int64_t issuer)
+static int64_t movement_of(const struct award_catalog *cat, char *const *title_keys,
+			   const char *text, int year, int64_t issuer)
 {
 	int64_t id;
 	if (parse_i64(text, &id) == 0)
@@ -233,9 +272,8 @@ static int64_t movement_of(const struct award_catalog *cat, const char *text, in
 	int hits[3] = {0, 0, 0};
 	for (size_t i = 0; i < cat->n_movements; i++) {
 		const movement *m = &cat->movements[i];
-		char *t = text_search_key(m->title);
+		const char *t = title_keys[i];
 		bool whole = strcmp(t, k) == 0, part = *k && strstr(t, k);
-		free(t);
 		if (whole) {
 			free(k);
 			return m->id;
@@ -300,6 +338,8 @@ struct import {
 	const struct award_import_defaults *def;
 	struct vunits units;
 	struct award_catalog cat;
+	struct form_matcher forms;
+	char **movement_keys; /* search keys of the movements' titles */
 	struct decision_input *decisions;
 	size_t n_decisions;
 	struct groups groups;
@@ -376,7 +416,7 @@ static int form_of(struct import *im, size_t r, struct decision_input *dec, err 
 	const char *text = cell(im->t, r, im->c.form);
 	const char *code = NULL;
 	if (*text) {
-		const award_form *f = award_form_match(im->cat.forms, im->cat.n_forms, text);
+		const award_form *f = matcher_find(&im->forms, im->ar, text);
 		if (!f)
 			return row_err(im, e, r, "hình thức khen thưởng “%s” không có trong danh mục", text);
 		f = resolve_generic(&im->cat, f, text, vunits_get(&im->units, dec->unit_id), dec->date);
@@ -428,7 +468,7 @@ static int award_of(struct import *im, size_t r, const struct decision_input *de
 	}
 	const char *mv = cell(t, r, im->c.movement);
 	if (*mv) {
-		int64_t id = movement_of(&im->cat, mv, (int)(w->year ? w->year : atoi(dec->date)),
+		int64_t id = movement_of(&im->cat, im->movement_keys, mv, (int)(w->year ? w->year : atoi(dec->date)),
 					 dec->unit_id);
 		if (id == 0)
 			return row_err(im, e, r, "không tìm thấy phong trào thi đua “%s”", mv);
@@ -528,8 +568,16 @@ int awards_import_file(db *d, const actor *a, const void *data, size_t n, const 
 		rc = vunits_load(d, im.ar, a, &im.units, e);
 	if (rc == 0)
 		rc = award_catalog_load(d, im.ar, a, &im.cat, e);
-	if (rc == 0)
+	if (rc == 0) {
+		matcher_init(&im.forms, im.ar, im.cat.forms, im.cat.n_forms);
+		im.movement_keys = arena_alloc(im.ar, (im.cat.n_movements + 1) * sizeof *im.movement_keys);
+		for (size_t i = 0; i < im.cat.n_movements; i++) {
+			char *k = text_search_key(im.cat.movements[i].title);
+			im.movement_keys[i] = arena_strdup(im.ar, k);
+			free(k);
+		}
 		rc = build(&im, e);
+	}
 	if (rc == 0)
 		rc = award_write(d, a, &im.units, &im.cat, im.decisions, im.n_decisions, "import", NULL,
 				 created, bad_row, e);
