@@ -6,6 +6,8 @@
  *   BENCH_AWARDS=200000 build/bench/bench_awards      a quick run
  *   build/bench/bench_awards --db postgresql://…      on PostgreSQL: the database's
  *                                                    public schema is emptied first!
+ *   build/bench/bench_awards --db FILE|URL --reuse    time an existing database
+ *                                                    (e.g. after `thidua gen awards`)
  *
  * The data is `thidua gen awards` (src/core/award_gen.c) on top of the demo
  * province. Each statistics query runs 5 times after one warm-up; the
@@ -199,9 +201,14 @@ static int bench_import(db *d, const actor *sys)
 int main(int argc, char **argv)
 {
 	const char *url = NULL;
-	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--db") == 0)
+	bool reuse = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			url = argv[++i];
+		else if (strcmp(argv[i], "--reuse") == 0)
+			reuse = true;
+	}
+	bool pg = url && strncmp(url, "postgres", 8) == 0;
 	const char *env = getenv("BENCH_AWARDS");
 	int64_t count = env ? atoll(env) : 5000000;
 	char dir[] = "/tmp/thidua-bench-awards-XXXXXX";
@@ -217,7 +224,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", e.msg);
 		return 1;
 	}
-	if (url && db_exec(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &e)) {
+	if (pg && !reuse && db_exec(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &e)) {
 		fprintf(stderr, "%s\n", e.msg);
 		return 1;
 	}
@@ -225,9 +232,13 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		rc = demo_load(d, &e);
 	double t0 = now_ms();
-	struct award_gen_result res;
+	struct award_gen_result res = {0};
 	struct award_gen_opts o = {.count = count, .seed = 2025, .progress = progress, .ctx = &t0};
-	if (rc == 0)
+	if (rc == 0 && reuse) {
+		rc = db_get_i64(d, &res.awards, &e, "SELECT COUNT(*) FROM awards", NULL);
+		db_get_i64(d, &res.decisions, &e, "SELECT COUNT(*) FROM decisions", NULL);
+	}
+	if (rc == 0 && !res.awards)
 		rc = award_gen(d, &o, &res, &e);
 	if (rc == 0)
 		rc = db_exec(d, "ANALYZE", &e);

@@ -216,16 +216,29 @@ static void year_window(const struct award_stats_query *q, int *lo, int *hi)
  * One SELECT summing three sources of (bucket, form, type, year, movement,
  * n): the summary rows of the subtree root (or of each child, when counts
  * are asked per unit), and the awards counted directly under the root (and
- * under each child). Every source is an index range. Grouping is by all five
- * dimensions; the C side folds away those not asked for and the periods.
+ * under each child). Every source is an index range. Only the dimensions
+ * asked for are grouped on (year too when periods fold years), the others
+ * read as constants: grouping on fewer, narrower columns is what keeps a
+ * question about the whole country fast. The C side folds the periods.
  */
 static char *stats_sql(const struct award_stats_query *q)
 {
 	int lo, hi;
 	year_window(q, &lo, &hi);
 	bool per_unit = has_key(q, AK_UNIT);
+	const char *cols[5] = {
+		per_unit ? "bucket" : NULL,
+		has_key(q, AK_FORM) ? "form_code" : NULL,
+		has_key(q, AK_TYPE) ? "recipient_type" : NULL,
+		has_key(q, AK_YEAR) || q->n_periods ? "year" : NULL,
+		has_key(q, AK_MOVEMENT) ? "movement_id" : NULL,
+	};
+	const char *blank[5] = {"0", "''", "''", "0", "0"};
 	buf b = BUF_INIT;
-	buf_puts(&b, "SELECT bucket, form_code, recipient_type, year, movement_id, SUM(n) FROM (");
+	buf_puts(&b, "SELECT ");
+	for (int i = 0; i < 5; i++)
+		buf_printf(&b, "%s, ", cols[i] ? cols[i] : blank[i]);
+	buf_puts(&b, "SUM(n) FROM (");
 	if (per_unit) {
 		buf_puts(&b, "SELECT c.id AS bucket, s.form_code, s.recipient_type, s.year,"
 			     " s.movement_id, s.n FROM units c JOIN award_counts s ON s.ancestor_id = c.id"
@@ -243,7 +256,13 @@ static char *stats_sql(const struct award_stats_query *q)
 	buf_puts(&b, " UNION ALL SELECT a.scope_unit_id, a.form_code, a.recipient_type, a.year,"
 		     " COALESCE(a.movement_id, 0), 1 FROM awards a WHERE a.scope_unit_id = $1");
 	source_filters(&b, "a", q, lo, hi);
-	buf_puts(&b, ") src GROUP BY bucket, form_code, recipient_type, year, movement_id");
+	buf_puts(&b, ") src");
+	bool first = true;
+	for (int i = 0; i < 5; i++)
+		if (cols[i]) {
+			buf_printf(&b, "%s%s", first ? " GROUP BY " : ", ", cols[i]);
+			first = false;
+		}
 	return buf_detach(&b);
 }
 
@@ -436,6 +455,8 @@ int award_stats(db *d, arena *ar, const actor *a, const struct award_stats_query
 		r.movement_id = db_col_i64(st, 4);
 		r.count = db_col_i64(st, 5);
 		rc = 0;
+		if (r.count == 0) /* the total of nothing (no by-keys, no awards) */
+			continue;
 		if (q->n_periods && (r.period = period_of(q, r.year)) < 0)
 			continue;
 		project(q, &r);

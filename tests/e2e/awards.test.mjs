@@ -143,7 +143,7 @@ test("statistics: a table, a chart with period groups and the XLSX link", async 
   const body = await res.body();
   assert.equal(body.subarray(0, 2).toString(), "PK");
 
-  // by unit and year, the ward's officer sees only the ward
+  // by year and unit: the province's departments, front and communes
   await page.goto(srv.base + "/awards/stats?by_unit=1&by_year=1");
   await page.locator("#stats-chart").waitFor();
   await shot(page, "35-stats-units");
