@@ -342,6 +342,8 @@ static int period_of(const struct award_stats_query *q, int year)
 /* Sorts by the asked keys and merges neighbours with equal keys. */
 static size_t fold(const struct sort_ctx *ctx, struct award_stat_row *v, size_t n)
 {
+	if (n == 0)
+		return 0; /* v is NULL: no rows were read */
 	sorting = ctx;
 	qsort(v, n, sizeof *v, cmp_rows);
 	size_t out = 0;
