@@ -98,14 +98,16 @@ static void catalogue_page(req *r, resp *w, const char *edit, const err *e)
 		form_fields(r, w, editing, false);
 		h_raw(b, "<button type=\"submit\">Lưu thay đổi</button></form></section>");
 	}
-	h_raw(b, "<table class=\"data\" id=\"forms\"><thead><tr><th>Mã</th><th>Tên</th><th>Cấp quyết định</th>"
+	h_raw(b, "<table class=\"data\" id=\"forms\"><thead><tr><th>Mã</th><th>Tên</th><th>Loại</th>"
 		 "<th>Đối tượng</th><th>Áp dụng</th><th>Dòng biểu</th></tr></thead><tbody>");
 	const char *group = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const award_form *f = &v[i];
-		if (!group || strcmp(group, f->kind)) {
-			h_fmt(b, "<tr class=\"group\"><th colspan=\"6\">%s</th></tr>", award_kind_label(f->kind));
-			group = f->kind;
+		/* grouped by who decides: the catalogue's order follows it */
+		if (!group || strcmp(group, f->authority)) {
+			h_fmt(b, "<tr class=\"group\"><th colspan=\"6\">%s quyết định</th></tr>",
+			      award_authority_label(f->authority));
+			group = f->authority;
 		}
 		buf types = BUF_INIT;
 		static const char *const codes[] = {"collective", "household", "individual"};
@@ -120,7 +122,7 @@ static void catalogue_page(req *r, resp *w, const char *edit, const err *e)
 		if (r->who.role == ROLE_ADMIN)
 			h_fmt(b, " <a class=\"small\" href=\"/award-forms?edit=%s#edit\">sửa</a>", f->code);
 		h_fmt(b, "</td><td>%s</td><td>%s</td><td class=\"nowrap\">%s</td><td>%s</td></tr>",
-		      award_authority_label(f->authority), buf_cstr(&types), when,
+		      award_kind_label(f->kind), buf_cstr(&types), when,
 		      award_report_row_label(f->report_row));
 		buf_free(&types);
 	}

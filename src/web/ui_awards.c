@@ -60,10 +60,10 @@ void ui_form_select(req *r, resp *w, const char *name, const char *id_attr, cons
 		h_fmt(b, "<option value=\"\">%s</option>", blank);
 	const char *group = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (!group || strcmp(group, f[i].kind) != 0) {
+		if (!group || strcmp(group, f[i].authority) != 0) {
 			h_fmt(b, "%S<optgroup label=\"%s\">", group ? "</optgroup>" : "",
-			      award_kind_label(f[i].kind));
-			group = f[i].kind;
+			      award_authority_label(f[i].authority));
+			group = f[i].authority;
 		}
 		h_fmt(b, "<option value=\"%s\"%S>%s%s</option>", f[i].code,
 		      selected && strcmp(selected, f[i].code) == 0 ? " selected" : "", f[i].name,

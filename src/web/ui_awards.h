@@ -12,7 +12,7 @@
 bool ui_awards_may_record(const req *r);
 /* The tabs of the commendation area; `active` is the current tab's path. */
 void ui_awards_tabs(req *r, resp *w, const char *active);
-/* <select> of the catalogue grouped by kind; `blank` (may be NULL) labels
+/* <select> of the catalogue grouped by who decides; `blank` (may be NULL) labels
  * an empty first option. */
 void ui_form_select(req *r, resp *w, const char *name, const char *id_attr, const char *selected,
 		    const char *blank);

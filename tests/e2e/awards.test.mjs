@@ -156,7 +156,7 @@ test("the catalogue shows the forms with their authority", async () => {
   await page.waitForURL(srv.base + "/");
   await page.goto(srv.base + "/award-forms");
   const t = await page.locator("#forms").textContent();
-  assert.ok(t.includes("Huân chương Lao động hạng Ba") && t.includes("Chủ tịch nước"));
+  assert.ok(t.includes("Huân chương Lao động hạng Ba") && t.includes("Chủ tịch nước quyết định"));
   assert.ok(t.includes("Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện") && t.includes("đến 2025-06-30"));
   await shot(page, "36-catalogue");
   await page.close();
