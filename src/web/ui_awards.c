@@ -345,6 +345,12 @@ static int row_unit(req *r, const char *text, struct award_input *a, err *e)
 
 void ui_decision_create(req *r, resp *w)
 {
+	/* authorization first: a user who may not record sees 403 whatever
+	 * the form holds */
+	if (!ui_awards_may_record(r)) {
+		ui_error_page(r, w, 403, "Chỉ cán bộ thi đua - khen thưởng được nhập quyết định khen thưởng.");
+		return;
+	}
 	struct decision_form f = {req_form(r, "number"), req_form(r, "date"), req_form(r, "signer"),
 				  req_form(r, "signer_title"), req_form(r, "form_code"), 0, ROWS_START};
 	int64_t rows = ROWS_START;
@@ -360,11 +366,7 @@ void ui_decision_create(req *r, resp *w)
 	}
 	struct decision_input in = {f.number, f.date, f.signer, f.signer_title, f.unit_id, f.form_code,
 				    arena_alloc(r->a, (size_t)f.rows * sizeof(struct award_input)), 0, 0};
-	/* authorization first: a user who may not record sees 403 whatever
-	 * the rows hold */
-	if (!ui_awards_may_record(r))
-		err_set(&e, E_FORBIDDEN, "Chỉ cán bộ thi đua - khen thưởng được nhập quyết định khen thưởng");
-	else if (!unit_visible(r->db, &r->who, f.unit_id))
+	if (!unit_visible(r->db, &r->who, f.unit_id))
 		err_set(&e, E_FORBIDDEN, "Không có quyền nhập quyết định của đơn vị này");
 	for (int i = 0; i < f.rows && !e.code; i++) {
 		const char *name = row_field(r, i, "name");

@@ -274,3 +274,63 @@ test("statistics as XLSX: a real workbook with numeric cells", async () => {
   assert.equal((await fetch(srv.base + "/api/v1/awards/stats.xlsx?by=nope",
     { headers: { Authorization: "Bearer " + officer.token } })).status, 400);
 });
+
+// A browser-like session: the cookie from the login form and the CSRF token
+// of a page, as a form would carry them.
+async function browserSession(loginName) {
+  const r = await fetch(srv.base + "/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ login: loginName, password: "thidua2025" }),
+    redirect: "manual",
+  });
+  const cookie = r.headers.get("set-cookie").split(";")[0];
+  const get = async (path) => {
+    const res = await fetch(srv.base + path, { headers: { Cookie: cookie }, redirect: "manual" });
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  };
+  const csrf = (await get("/")).html.match(/name="csrf" value="([^"]+)"/)[1];
+  const post = async (path, fields, withCsrf = true) => {
+    const body = new URLSearchParams(fields);
+    if (withCsrf) body.set("csrf", csrf);
+    const res = await fetch(srv.base + path, {
+      method: "POST", body, redirect: "manual",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") };
+  };
+  return { get, post };
+}
+
+test("pages: rights, CSRF, escaping, the template", async () => {
+  const st = await browserSession("chuyenvien.snv");
+  assert.equal((await st.get("/decisions")).status, 200);
+  assert.equal((await st.get("/decisions/new")).status, 403);
+  assert.equal((await st.post("/decisions", { number: "1", date: "2025-09-01", rows: "1", r0_name: "X" })).status, 403);
+  assert.equal((await st.get("/awards/import")).status, 403);
+  assert.equal((await st.get("/awards/stats?by_form=1")).status, 200);
+  const of = await browserSession("tdkt.tinh");
+  const fields = { number: "<b>999</b>/QĐ", date: "2025-10-01", unit_id: String(units.QNG), form_code: "BKUBT",
+    rows: "2", r0_type: "individual", r0_name: "<script>alert(1)</script>", r0_year: "2025", r1_name: "" };
+  assert.equal((await of.post("/decisions", fields, false)).status, 403); // no CSRF token
+  const saved = await of.post("/decisions", fields);
+  assert.equal(saved.status, 303, saved.html);
+  const page = await of.get(saved.location.split("?")[0]);
+  assert.ok(page.html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  assert.ok(!page.html.includes("<script>alert"));
+  assert.ok(page.html.includes("&lt;b&gt;999&lt;/b&gt;"));
+  // more rows keep the typed values; a refused form says why with 422
+  const more = await of.post("/decisions", { ...fields, number: "1000/QĐ", more: "1" });
+  assert.equal(more.status, 200);
+  assert.equal((more.html.match(/name="r\d+_name"/g) || []).length, 7);
+  const refused = await of.post("/decisions", { ...fields, number: "1001/QĐ", r0_type: "household", form_code: "CSTDT" });
+  assert.equal(refused.status, 422);
+  assert.match(refused.html, /chỉ tặng cá nhân/);
+  const tpl = await of.get("/awards/import/mau.csv");
+  assert.equal(tpl.status, 200);
+  assert.match(tpl.headers.get("content-type"), /text\/csv/);
+  assert.ok(tpl.html.includes("Họ và tên,Đối tượng"));
+  const stats = await of.get("/awards/stats?by_form=1&period=2016-2020,2021-2025");
+  assert.ok(stats.html.includes("<svg id=\"stats-chart\""));
+  assert.equal((await of.get("/awards/stats?period=2020-2010")).status, 400);
+});
