@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/award_counts.h"
 #include "core/validate.h"
 #include "text/text.h"
 
@@ -449,7 +450,13 @@ static int update_tx(db *d, void *p, err *e)
 	if (rc < 0)
 		return rc;
 	if (in->parent_id && in->parent_id != b->parent_id) {
-		rc = move_closure(d, c->id, in->parent_id, e);
+		/* the award counts of the old ancestors lose the subtree's
+		 * awards and the new ones gain them, in this transaction */
+		rc = award_counts_detach(d, c->id, e);
+		if (rc == 0)
+			rc = move_closure(d, c->id, in->parent_id, e);
+		if (rc == 0)
+			rc = award_counts_attach(d, c->id, e);
 		if (rc)
 			return rc;
 	}

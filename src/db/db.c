@@ -85,6 +85,8 @@ void db_finalize(db_stmt *st)
 		st->drv->finalize(st);
 }
 
+void db_reset(db_stmt *st) { st->drv->reset(st); }
+
 int64_t db_changes(db *d) { return d->drv->changes(d); }
 bool db_in_tx(const db *d) { return d->in_tx; }
 
@@ -295,7 +297,14 @@ static int migrate_locked(db *d, err *e)
 		int version = atoi(f->name);
 		if (version <= 0)
 			return err_set(e, E_INTERNAL, "migration %s has no number", f->name);
-		if (version <= have)
+		/* each version on its own: branches merged in any order may leave
+		 * a lower number unapplied below the highest one */
+		int64_t done = 0;
+		if (have && version <= have &&
+		    (rc = db_get_i64(d, &done, e, "SELECT COUNT(*) FROM schema_migrations WHERE version = $1",
+				     "i", version)) != 0)
+			return rc;
+		if (done)
 			continue;
 		rc = apply_migration(d, f, version, e);
 		if (rc < 0) {

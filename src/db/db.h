@@ -63,6 +63,11 @@ int db_col_type(db_stmt *st, int col);
 /* The result column's name (valid until finalize). */
 const char *db_col_name(db_stmt *st, int col);
 void db_finalize(db_stmt *st);
+/* Makes a statement ready to run again with new parameters (a bulk insert
+ * prepared once and stepped many times). Every parameter is unbound (NULL)
+ * afterwards on both engines: bind them all again before the next step.
+ * Rows of the previous run are gone; db_changes() is left as it was. */
+void db_reset(db_stmt *st);
 /* Rows changed by the last completed INSERT/UPDATE/DELETE statement. */
 int64_t db_changes(db *d);
 

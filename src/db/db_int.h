@@ -29,6 +29,7 @@ struct db_driver {
 	int (*col_type)(db_stmt *st, int col);
 	const char *(*col_name)(db_stmt *st, int col);
 	void (*finalize)(db_stmt *st);
+	void (*reset)(db_stmt *st);
 	int64_t (*changes)(db *d);
 	const char *begin_sql;      /* "BEGIN IMMEDIATE" / "BEGIN" */
 	const char *begin_read_sql; /* a read-only snapshot transaction */

@@ -480,6 +480,28 @@ static void pg_finalize(db_stmt *s)
 	free(st);
 }
 
+/* Parameters are cleared as SQLite's sqlite3_clear_bindings does, so that a
+ * parameter the caller forgets to bind again is NULL on both engines. */
+static void pg_reset(db_stmt *s)
+{
+	pg_stmt *st = (pg_stmt *)s;
+	for (int i = 0; i < st->nparams; i++) {
+		free(st->values[i]);
+		st->values[i] = NULL;
+		st->lengths[i] = 0;
+		st->formats[i] = 0;
+	}
+	free_blobs(st);
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->ran = false;
+	/* a statement with too many parameters (nparams cut to 0 by
+	 * pg_prepare) stays unusable; a bad bind is forgotten with its value */
+	if (!(st->bad == E_TOOBIG && st->nparams == 0))
+		st->bad = 0;
+}
+
 static int64_t pg_changes(db *d) { return ((pg_db *)d)->changes; }
 
 /* ---- schema-wide steps ---- */
@@ -685,6 +707,7 @@ const struct db_driver db_pg_driver = {
 	.col_type = pg_col_type,
 	.col_name = pg_col_name,
 	.finalize = pg_finalize,
+	.reset = pg_reset,
 	.changes = pg_changes,
 	.begin_sql = "BEGIN",
 	.begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",

@@ -233,6 +233,16 @@ static void sq_finalize(db_stmt *st)
 	free(st);
 }
 
+static void sq_reset(db_stmt *st)
+{
+	sq_stmt *s = (sq_stmt *)st;
+	/* sqlite3_reset repeats the last step's error code, already reported */
+	sqlite3_reset(s->h);
+	sqlite3_clear_bindings(s->h);
+	s->done = false;
+	s->bind_rc = SQLITE_OK;
+}
+
 static int64_t sq_changes(db *d) { return sqlite3_changes64(((sq_db *)d)->h); }
 
 const struct db_driver db_sqlite_driver = {
@@ -257,6 +267,7 @@ const struct db_driver db_sqlite_driver = {
 	.col_type = sq_col_type,
 	.col_name = sq_col_name,
 	.finalize = sq_finalize,
+	.reset = sq_reset,
 	.changes = sq_changes,
 	.begin_sql = "BEGIN IMMEDIATE",
 	/* deferred: in WAL mode the first read fixes the snapshot and writers

@@ -35,6 +35,16 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/outlines/{id}/tables", api_outline_tables, ROUTE_API},
 	{"POST", "/api/v1/outlines/{id}/tables", api_outline_table_create, ROUTE_API},
 	{"PUT", "/api/v1/outlines/{id}/tables/{id}", api_outline_table_update, ROUTE_API},
+	{"GET", "/api/v1/award-forms", api_award_forms_list, ROUTE_API},
+	{"POST", "/api/v1/award-forms", api_award_forms_create, ROUTE_API},
+	{"PATCH", "/api/v1/award-forms", api_award_forms_update, ROUTE_API},
+	{"GET", "/api/v1/decisions", api_decisions_list, ROUTE_API},
+	{"POST", "/api/v1/decisions", api_decisions_create, ROUTE_API},
+	{"GET", "/api/v1/decisions/{id}", api_decision_get, ROUTE_API},
+	{"POST", "/api/v1/awards/import", api_awards_import, ROUTE_API},
+	{"GET", "/api/v1/awards", api_awards_search, ROUTE_API},
+	{"GET", "/api/v1/awards/stats", api_awards_stats, ROUTE_API},
+	{"GET", "/api/v1/awards/stats.xlsx", api_awards_stats_xlsx, ROUTE_API},
 	{NULL, NULL, NULL, 0},
 };
 

@@ -5,6 +5,7 @@
 #ifndef THIDUA_API_H
 #define THIDUA_API_H
 
+#include "core/award_counts.h"
 #include "core/movements.h"
 #include "core/units.h"
 #include "core/users.h"
@@ -23,6 +24,13 @@ int64_t q_int(req *r, const char *name);
 json_t *unit_to_json(const unit *u);
 json_t *movement_to_json(const movement *m);
 json_t *user_to_json(const user *u);
+
+/* The statistics question of a request's query string (by, from, to, unit,
+ * movement, period, form, recipient_type); E_PARSE on a malformed one. */
+int award_stats_from_query(req *r, struct award_stats_query *q, err *e);
+/* One key's cell of a statistics row, as people read it. */
+const char *award_stat_cell(arena *ar, const struct award_stats_query *q,
+			    const struct award_stat_row *s, enum award_key k);
 
 /* Handlers, by area (api_*.c). */
 void api_session_create(req *r, resp *w);
@@ -53,5 +61,15 @@ void api_outline_copy(req *r, resp *w);
 void api_outline_tables(req *r, resp *w);
 void api_outline_table_create(req *r, resp *w);
 void api_outline_table_update(req *r, resp *w);
+void api_award_forms_list(req *r, resp *w);
+void api_award_forms_create(req *r, resp *w);
+void api_award_forms_update(req *r, resp *w);
+void api_decisions_list(req *r, resp *w);
+void api_decisions_create(req *r, resp *w);
+void api_decision_get(req *r, resp *w);
+void api_awards_import(req *r, resp *w);
+void api_awards_search(req *r, resp *w);
+void api_awards_stats(req *r, resp *w);
+void api_awards_stats_xlsx(req *r, resp *w);
 
 #endif

@@ -47,6 +47,18 @@ const struct route ui_routes[] = {
 	{"POST", "/outlines/{id}/copy", ui_outline_copy, 0},
 	{"POST", "/outlines/{id}/tables", ui_outline_table_create, 0},
 	{"POST", "/outlines/{id}/tables/{id}", ui_outline_table_update, 0},
+	{"GET", "/decisions", ui_decisions, 0},
+	{"GET", "/decisions/new", ui_decision_new, 0},
+	{"POST", "/decisions", ui_decision_create, 0},
+	{"GET", "/decisions/{id}", ui_decision_page, 0},
+	{"GET", "/awards/import", ui_awards_import_form, 0},
+	{"GET", "/awards/import/mau.csv", ui_awards_import_template, 0},
+	{"POST", "/awards/import", ui_awards_import, 0},
+	{"GET", "/awards/search", ui_awards_search, 0},
+	{"GET", "/awards/stats", ui_awards_stats, 0},
+	{"GET", "/award-forms", ui_award_forms, 0},
+	{"POST", "/award-forms", ui_award_forms_create, 0},
+	{"POST", "/award-forms/edit", ui_award_forms_update, 0},
 	{NULL, NULL, NULL, 0},
 };
 
@@ -88,6 +100,7 @@ void ui_begin(req *r, resp *w, const char *title, const char *nav)
 		nav_item(b, "/movements", "Phong trào thi đua", nav && strcmp(nav, "movements") == 0);
 		nav_item(b, "/groups", "Cụm, khối thi đua", nav && strcmp(nav, "groups") == 0);
 		nav_item(b, "/outlines", "Đề cương", nav && strcmp(nav, "outlines") == 0);
+		nav_item(b, "/decisions", "Khen thưởng", nav && strcmp(nav, "awards") == 0);
 		if (r->who.role == ROLE_ADMIN)
 			nav_item(b, "/users", "Người dùng", nav && strcmp(nav, "users") == 0);
 		h_raw(b, "</nav>");

@@ -8,7 +8,8 @@
 #include "web/http.h"
 
 /* Opens the page: doctype, head, top bar with the user and navigation.
- * `nav` names the active menu entry ("home", "movements", "groups", "outlines", "users"). */
+ * `nav` names the active menu entry ("home", "movements", "groups", "outlines", "awards",
+ * "users"). */
 void ui_begin(req *r, resp *w, const char *title, const char *nav);
 /* Closes the page and sets the response to 200 text/html. */
 void ui_end(req *r, resp *w);
@@ -77,5 +78,17 @@ void ui_outline_table_create(req *r, resp *w);
 void ui_outline_table_update(req *r, resp *w);
 /* Badges for what an outline item asks: "Nội dung", "Số liệu", "Mô hình/điển hình". */
 void ui_outline_asks(buf *b, unsigned asks);
+void ui_decisions(req *r, resp *w);
+void ui_decision_new(req *r, resp *w);
+void ui_decision_create(req *r, resp *w);
+void ui_decision_page(req *r, resp *w);
+void ui_awards_import_form(req *r, resp *w);
+void ui_awards_import_template(req *r, resp *w);
+void ui_awards_import(req *r, resp *w);
+void ui_awards_search(req *r, resp *w);
+void ui_awards_stats(req *r, resp *w);
+void ui_award_forms(req *r, resp *w);
+void ui_award_forms_create(req *r, resp *w);
+void ui_award_forms_update(req *r, resp *w);
 
 #endif

@@ -393,6 +393,23 @@ static void migrations_idempotent(void **state)
 	test_db_close(d);
 }
 
+/* Branches merged in any order can leave a version below the highest one
+ * unapplied: it must be applied, not skipped. Here the record of 002 is
+ * forgotten while its tables stay, so applying it again fails on them —
+ * the proof that it was not skipped — and the failure leaves no trace. */
+static void migration_below_highest_is_not_skipped(void **state)
+{
+	db *d = test_db_open();
+	err e = {0};
+	assert_true(last_migration() > 2);
+	assert_int_equal(db_exec(d, "DELETE FROM schema_migrations WHERE version = 2", &e), 0);
+	assert_int_not_equal(db_migrate(d, &e), 0);
+	assert_non_null(strstr(e.msg, "002"));
+	assert_int_equal(count(d, "SELECT COUNT(*) FROM schema_migrations WHERE version = 2", NULL), 0);
+	assert_int_equal(db_schema_version(d), last_migration());
+	test_db_close(d);
+}
+
 static void schema_version_of_empty_database(void **state)
 {
 	/* a database that never saw a migration is at version 0 */
@@ -656,6 +673,7 @@ int main(void)
 		cmocka_unit_test(rollback_leaves_nothing),
 		cmocka_unit_test(begin_twice_is_an_error),
 		cmocka_unit_test(migrations_idempotent),
+		cmocka_unit_test(migration_below_highest_is_not_skipped),
 		cmocka_unit_test(schema_version_of_empty_database),
 		cmocka_unit_test(bind_beyond_placeholders_fails),
 		cmocka_unit_test(column_types_and_names),

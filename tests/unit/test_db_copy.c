@@ -109,6 +109,31 @@ static void fill(db *d)
 	       " (1, 4, NULL, 2, 1, 'II', 'Như mục I', '', 1, NULL, 8)");
 	run(d, "INSERT INTO outline_versions (outline_id, version, snapshot, saved_by, saved_at) VALUES"
 	       " (4, 1, '{\"items\":[]}', 1, 1), (4, 2, '{}', NULL, 2)");
+	/* 003: a decision with awards, their counts, a nomination, a model */
+	run(d, "INSERT INTO decisions (id, number, date, signer, signer_title, unit_id, form_code,"
+	       " created_by, created_at, search_key) VALUES (4, '12/QĐ-UBND', '2025-12-01', 'Lê Văn Minh',"
+	       " 'Chủ tịch', 20, 'BKUBT', 1, 1751300000, '12/qd-ubnd')");
+	run(d, "INSERT INTO awards (id, decision_id, form_code, recipient_type, name, position, unit_id,"
+	       " unit_name, issuer_unit_id, scope_unit_id, movement_id, year, achievement, search_key,"
+	       " created_at) VALUES (1, 4, 'BKUBT', 'household', 'Hộ ông Ba', '', 21, 'Xã Nghĩa Hành', 20,"
+	       " 21, 3, 2025, 'Hiến đất', 'ho ong ba', 0), (2, 4, 'BKUBT', 'individual', 'Ngoài', '',"
+	       " NULL, 'Công ty A', 20, 20, NULL, 2025, '', 'ngoai', 0)");
+	run(d, "INSERT INTO award_counts (ancestor_id, form_code, recipient_type, year, movement_id, n)"
+	       " VALUES (20, 'BKUBT', 'household', 2025, 3, 1)");
+	run(d, "INSERT INTO nominations (id, unit_id, form_code, year, state, note, decision_id,"
+	       " created_by, created_at, updated_at) VALUES (2, 21, 'LDTT', 2025, 'decided', '', 4, 2, 0, 0)");
+	run(d, "INSERT INTO nomination_recipients (id, nomination_id, recipient_type, name, position,"
+	       " unit_id, achievement, search_key) VALUES (1, 2, 'individual', 'Võ Thị Mai', 'Kế toán', 21,"
+	       " '', 'vo thi mai')");
+	run(d, "INSERT INTO models (id, name, kind, unit_id, address, phone, movement_id, founded,"
+	       " jobs_created, households_helped, members, summary, content, measures, results,"
+	       " search_key, created_by, created_at) VALUES (1, 'Tổ hợp tác nuôi bò', 'model', 21, 'Thôn Đông',"
+	       " '0255 3822 111', 3, '2019-05-01', 12, 30, 18, 'Tóm tắt', '', '', '', 'to hop tac nuoi bo', 1, 0)");
+	assert_int_equal(db_run(d, &e, "INSERT INTO model_photos (id, model_id, mime, width, height, size,"
+				       " sha256, data, thumb, created_at) VALUES (1, 1, 'image/png', 1, 1, 3,"
+				       " 'ab', $1, NULL, 0)",
+				"b", (const void *)"\x89P", (size_t)3),
+			 1);
 	add_files_table(d);
 	const unsigned char blob[] = {0, 'P', 'K', 0, 255, '\\', 'x', 0};
 	assert_int_equal(db_run(d, &e, "INSERT INTO files (id, name, ratio, data) VALUES"
