@@ -364,7 +364,7 @@ static json_t *lines_json(const figure_line *v, size_t n)
 	return arr;
 }
 
-static json_t *table_json(const figure_table *t)
+json_t *figure_table_json(const figure_table *t)
 {
 	json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "id", (json_int_t)t->id, "name",
 			      t->name, "measure", t->measure, "value_kind", t->value_kind, "rows",
@@ -389,7 +389,7 @@ static json_t *item_json(const stored_item *it)
 			      "parent_id", id_or_null(it->parent_id), "depth", it->depth, "label",
 			      it->label, "title", it->title, "guidance", it->guidance, "asks", asks);
 	json_object_set_new(o, "table_id", id_or_null(it->table_id));
-	json_object_set_new(o, "table", it->table ? table_json(it->table) : json_null());
+	json_object_set_new(o, "table", it->table ? figure_table_json(it->table) : json_null());
 	json_object_set_new(o, "repeat_of", id_or_null(it->repeat_of));
 	return o;
 }
@@ -400,7 +400,7 @@ json_t *outline_store_json(const stored_outline *o)
 	for (size_t i = 0; i < o->n_items; i++)
 		json_array_append_new(items, item_json(&o->items[i]));
 	for (size_t i = 0; i < o->n_tables; i++)
-		json_array_append_new(tables, table_json(&o->tables[i]));
+		json_array_append_new(tables, figure_table_json(&o->tables[i]));
 	json_t *j = json_pack("{s:I, s:s, s:i, s:I, s:s, s:s, s:o, s:o}", "id", (json_int_t)o->id,
 			      "title", o->title, "version", o->version, "owner_unit_id",
 			      (json_int_t)o->owner_unit_id, "owner_unit_name", o->owner_name,

@@ -140,6 +140,9 @@ int outline_check_import(const actor *a, err *e);
 /* May the actor change outline `id` (save, add tables)? E_NOTFOUND when it
  * may not read it, E_FORBIDDEN when it may read but not change it. */
 int outline_check_edit(db *d, const actor *a, int64_t id, err *e);
+/* May the actor change table `table_id` of outline `id`? As check_edit,
+ * then E_FORBIDDEN for a built-in table, E_NOTFOUND for another's. */
+int outline_check_table_edit(db *d, const actor *a, int64_t id, int64_t table_id, err *e);
 /* May the actor copy outline `id`? E_NOTFOUND / E_FORBIDDEN likewise. */
 int outline_check_copy(db *d, const actor *a, int64_t id, err *e);
 
@@ -163,6 +166,10 @@ int outline_store_tables(db *d, arena *ar, int64_t id, figure_table **out, size_
  * "tables":[…every table, same shape]} — the API's view and the snapshot
  * kept for each version. */
 json_t *outline_store_json(const stored_outline *o);
+
+/* One table: {"id","code","outline_id","name","measure","value_kind",
+ * "rows":[{"key","label"}],"cols":[…]}. */
+json_t *figure_table_json(const figure_table *t);
 
 /* ---- changes (each one transaction with audit rows) ---- */
 

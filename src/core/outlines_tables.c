@@ -287,8 +287,7 @@ static int update_tx(db *d, void *p, err *e)
 	return rc;
 }
 
-int outline_store_table_update(db *d, const actor *a, int64_t id, int64_t table_id,
-			       const struct figure_table_input *in, err *e)
+int outline_check_table_edit(db *d, const actor *a, int64_t id, int64_t table_id, err *e)
 {
 	int rc = outline_check_edit(d, a, id, e);
 	if (rc)
@@ -300,6 +299,13 @@ int outline_store_table_update(db *d, const actor *a, int64_t id, int64_t table_
 		return err_set(e, E_FORBIDDEN, "Biểu số liệu có sẵn của hệ thống không sửa được");
 	if (rc == E_NOTFOUND || (rc == 0 && owner != id))
 		return err_set(e, E_NOTFOUND, "Không tìm thấy biểu số liệu của đề cương này");
+	return rc;
+}
+
+int outline_store_table_update(db *d, const actor *a, int64_t id, int64_t table_id,
+			       const struct figure_table_input *in, err *e)
+{
+	int rc = outline_check_table_edit(d, a, id, table_id, e);
 	if (rc)
 		return rc;
 	figure_table t;

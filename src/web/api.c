@@ -27,6 +27,14 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/groups/{id}", api_group_get, ROUTE_API},
 	{"PATCH", "/api/v1/groups/{id}", api_group_update, ROUTE_API},
 	{"PUT", "/api/v1/groups/{id}/members", api_group_set_members, ROUTE_API},
+	{"GET", "/api/v1/outlines", api_outlines_list, ROUTE_API},
+	{"POST", "/api/v1/outlines", api_outlines_create, ROUTE_API},
+	{"GET", "/api/v1/outlines/{id}", api_outline_get, ROUTE_API},
+	{"PUT", "/api/v1/outlines/{id}", api_outline_update, ROUTE_API},
+	{"POST", "/api/v1/outlines/{id}/copy", api_outline_copy, ROUTE_API},
+	{"GET", "/api/v1/outlines/{id}/tables", api_outline_tables, ROUTE_API},
+	{"POST", "/api/v1/outlines/{id}/tables", api_outline_table_create, ROUTE_API},
+	{"PUT", "/api/v1/outlines/{id}/tables/{id}", api_outline_table_update, ROUTE_API},
 	{NULL, NULL, NULL, 0},
 };
 

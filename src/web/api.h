@@ -45,5 +45,13 @@ void api_groups_create(req *r, resp *w);
 void api_group_get(req *r, resp *w);
 void api_group_update(req *r, resp *w);
 void api_group_set_members(req *r, resp *w);
+void api_outlines_list(req *r, resp *w);
+void api_outlines_create(req *r, resp *w);
+void api_outline_get(req *r, resp *w);
+void api_outline_update(req *r, resp *w);
+void api_outline_copy(req *r, resp *w);
+void api_outline_tables(req *r, resp *w);
+void api_outline_table_create(req *r, resp *w);
+void api_outline_table_update(req *r, resp *w);
 
 #endif
