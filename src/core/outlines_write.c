@@ -759,6 +759,8 @@ static int save_tx(db *d, void *p, err *e)
 	if (rc == 0)
 		rc = outline_bump_version(d, c->id, c->expected, c->title, &c->version, e);
 	if (rc == 0)
+		rc = outline_check_unused(d, c->id, e);
+	if (rc == 0)
 		rc = replace_items(d, c, e);
 	if (rc == 0)
 		rc = outline_snapshot(d, c->a, c->id, e);

@@ -542,8 +542,11 @@ static void search_works_without_pg_trgm(void **state)
 	/* once the extension can be installed, the next migrate adds the indexes */
 	assert_int_equal(db_exec(d, grant_create, &e), 0);
 	assert_int_equal(db_migrate(d, &e), 0);
+	/* one per table with a search key (each module adds its own) */
 	assert_int_equal(count(d, "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'", NULL),
-			 3);
+			 count(d, "SELECT COUNT(*) FROM information_schema.columns"
+				  " WHERE table_schema = current_schema() AND column_name = 'search_key'",
+			       NULL));
 	test_db_close(d);
 }
 
