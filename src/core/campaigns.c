@@ -407,19 +407,30 @@ static int add_tx(db *d, void *p, err *e)
 	return rc;
 }
 
+int campaign_check_add(db *d, const actor *a, int64_t id, const struct recipient_sel *sel, err *e)
+{
+	arena *ar = arena_new();
+	campaign c;
+	int rc = campaign_get(d, ar, a, id, &c, e);
+	if (rc == 0 && !c.may_manage)
+		rc = err_set(e, E_FORBIDDEN,
+			     "Chỉ cán bộ thi đua - khen thưởng hoặc quản trị của đơn vị ban hành được "
+			     "thêm đơn vị nhận");
+	if (rc == 0 && sel)
+		rc = recipients_authorize(d, a, sel, e);
+	arena_free(ar);
+	return rc;
+}
+
 int campaign_add_recipients(db *d, const actor *a, int64_t id, const struct recipient_sel *sel,
 			    int64_t *added, err *e)
 {
 	arena *ar = arena_new();
 	campaign c;
 	struct idset units = {0};
-	int rc = campaign_get(d, ar, a, id, &c, e);
-	if (rc == 0 && !c.may_manage)
-		rc = err_set(e, E_FORBIDDEN,
-			     "Chỉ cán bộ thi đua - khen thưởng hoặc quản trị của đơn vị ban hành được "
-			     "thêm đơn vị nhận");
+	int rc = campaign_check_add(d, a, id, sel, e);
 	if (rc == 0)
-		rc = recipients_authorize(d, a, sel, e);
+		rc = campaign_get(d, ar, a, id, &c, e);
 	if (rc == 0)
 		rc = recipients_resolve(d, c.issuer_unit_id, sel, &units, e);
 	struct add_ctx x = {a, &c, &units, 0};

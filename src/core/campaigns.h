@@ -113,6 +113,10 @@ int campaigns_list(db *d, arena *ar, const actor *a, enum campaign_scope scope, 
 int campaign_children(db *d, arena *ar, const actor *a, int64_t id, campaign_row **out, size_t *n,
 		      err *e);
 
+/* Authorization of adding recipients: the campaign visible (E_NOTFOUND),
+ * the actor an officer/admin of the issuing unit, the selection (may be
+ * NULL) within its subtree (E_FORBIDDEN). */
+int campaign_check_add(db *d, const actor *a, int64_t id, const struct recipient_sel *sel, err *e);
 /* Adds recipients later (officers/admins of the issuing unit); units
  * already receiving it are skipped. *added counts the new ones. */
 int campaign_add_recipients(db *d, const actor *a, int64_t id, const struct recipient_sel *sel,

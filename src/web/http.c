@@ -28,15 +28,34 @@ const char *req_cookie(req *r, const char *name)
 
 /* ---- forms: libmicrohttpd's post processor over the buffered body ---- */
 
-#define MAX_FORM_FIELDS 256
+/* A report form has a field per figure cell: thousands are normal. */
+#define MAX_FORM_FIELDS 20000
 
 struct form_acc {
 	req *r;
 	form_field *v;
 	buf *data;
-	size_t n;
+	size_t n, cap;
 	bool overflow;
 };
+
+/* Room for one more field; false at the cap. */
+static bool form_room(struct form_acc *acc)
+{
+	if (acc->n < acc->cap)
+		return true;
+	if (acc->cap == MAX_FORM_FIELDS)
+		return false;
+	size_t cap = acc->cap ? acc->cap * 4 : 64;
+	if (cap > MAX_FORM_FIELDS)
+		cap = MAX_FORM_FIELDS;
+	acc->v = xrealloc(acc->v, cap * sizeof *acc->v);
+	acc->data = xrealloc(acc->data, cap * sizeof *acc->data);
+	memset(acc->v + acc->cap, 0, (cap - acc->cap) * sizeof *acc->v);
+	memset(acc->data + acc->cap, 0, (cap - acc->cap) * sizeof *acc->data);
+	acc->cap = cap;
+	return true;
+}
 
 static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
 				const char *filename, const char *content_type,
@@ -49,7 +68,7 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 		buf_put(&acc->data[acc->n - 1], data, size);
 		return MHD_YES;
 	}
-	if (acc->n == MAX_FORM_FIELDS) {
+	if (!form_room(acc)) {
 		acc->overflow = true;
 		return MHD_NO;
 	}
@@ -68,22 +87,30 @@ static void parse_form(req *r)
 	const char *ct = req_header(r, "Content-Type");
 	if (!ct || r->body.len == 0)
 		return;
-	struct form_acc acc = {r, arena_alloc(r->a, MAX_FORM_FIELDS * sizeof(form_field)),
-			       xcalloc(MAX_FORM_FIELDS, sizeof(buf)), 0, false};
+	struct form_acc acc = {r, NULL, NULL, 0, 0, false};
 	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->conn, 64 * 1024, on_field, &acc);
 	if (pp) {
 		MHD_post_process(pp, r->body.p, r->body.len);
 		MHD_destroy_post_processor(pp);
 	}
+	r->form = arena_alloc(r->a, (acc.n ? acc.n : 1) * sizeof *r->form);
 	for (size_t i = 0; i < acc.n; i++) {
-		acc.v[i].len = acc.data[i].len;
-		acc.v[i].value = arena_strndup(r->a, buf_cstr(&acc.data[i]), acc.data[i].len);
-	}
-	for (size_t i = 0; i < MAX_FORM_FIELDS; i++)
+		r->form[i] = acc.v[i];
+		r->form[i].len = acc.data[i].len;
+		r->form[i].value = arena_strndup(r->a, buf_cstr(&acc.data[i]), acc.data[i].len);
 		buf_free(&acc.data[i]);
+	}
+	free(acc.v);
 	free(acc.data);
-	r->form = acc.v;
 	r->n_form = acc.n;
+}
+
+const form_field *req_form_fields(req *r, size_t *n)
+{
+	if (!r->form_parsed)
+		parse_form(r);
+	*n = r->n_form;
+	return r->form;
 }
 
 const form_field *req_form_field(req *r, const char *name)
@@ -201,4 +228,31 @@ void resp_redirect(resp *w, const char *location)
 	w->content_type = "text/plain; charset=utf-8";
 	buf_reset(&w->body);
 	resp_header(w, "Location", location);
+}
+
+void resp_download(req *r, resp *w, const char *name, const char *mime, const void *data, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf b = BUF_INIT;
+	buf_puts(&b, "attachment; filename=\"");
+	char *plain = text_ascii(name);
+	for (const char *p = plain; *p; p++)
+		buf_putc(&b, *p != '"' && *p != '\\' ? *p : '_');
+	free(plain);
+	buf_puts(&b, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	w->status = 200;
+	w->content_type = mime;
+	buf_reset(&w->body);
+	buf_put(&w->body, data, n);
+	resp_header(w, "Content-Disposition", buf_cstr(&b));
+	resp_header(w, "Cache-Control", "private, no-store");
+	buf_free(&b);
+	(void)r;
 }
