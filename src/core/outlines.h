@@ -210,6 +210,11 @@ int outline_store_table_update(db *d, const actor *a, int64_t id, int64_t table_
 void figure_key_from_label(const char *label, char *out);
 /* True for [a-z0-9_]{1,32}. */
 bool figure_key_valid(const char *key);
+/* The delimiter a label is printed with: ")" after a lone lower-case
+ * letter ("a)", "đ)"), "" after a bullet ("-", "+", "•"), ":" after words
+ * ("Phần thứ nhất:"), "." otherwise ("I.", "1.", "III.1."). The parser
+ * stores labels without it. */
+const char *outline_label_delim(const char *label);
 /* Ask bits from their names ("text", "figures", "models"); -1 for an
  * unknown name. */
 int outline_ask_bit(const char *name);

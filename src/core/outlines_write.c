@@ -462,16 +462,18 @@ static int insert_outline(db *d, const actor *a, const char *title, const char *
 
 /* ---- import ---- */
 
-/* The delimiter a rendered label gets: "a)" for a lone lower-case letter,
- * nothing after a bullet, "." otherwise ("I.", "1.", "III.1."). */
-static const char *label_delim(const char *label)
+const char *outline_label_delim(const char *label)
 {
 	size_t n = strlen(label);
 	unsigned char c = (unsigned char)label[0];
+	if (n == 0)
+		return "";
 	if ((n == 1 && c >= 'a' && c <= 'z') || strcmp(label, "đ") == 0)
 		return ")";
 	if (text_length(label) == 1 && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z'))
 		return "";
+	if (strchr(label, ' '))
+		return ":"; /* "Phần thứ nhất: ĐÁNH GIÁ …" */
 	return ".";
 }
 
@@ -487,7 +489,7 @@ static char *render_parsed(const outline *o)
 		for (int k = 1; k < it->depth; k++)
 			buf_puts(&b, "    ");
 		if (it->label[0])
-			buf_printf(&b, "%s%s ", it->label, label_delim(it->label));
+			buf_printf(&b, "%s%s ", it->label, outline_label_delim(it->label));
 		buf_printf(&b, "%s\n", it->title);
 		if (it->guidance[0])
 			buf_printf(&b, "%s\n", it->guidance);
@@ -734,13 +736,17 @@ static int replace_items(db *d, struct save_ctx *c, err *e)
 static int audit_before(db *d, struct save_ctx *c, char **before, char **title, err *e)
 {
 	db_stmt *st;
-	int rc = db_query(d, &st, e, "SELECT title, version FROM outlines WHERE id = $1", "l", c->id);
+	int rc = db_query(d, &st, e,
+			  "SELECT title, version, (SELECT COUNT(*) FROM outline_items WHERE outline_id = $1)"
+			  " FROM outlines WHERE id = $1",
+			  "l", c->id);
 	if (rc)
 		return rc;
 	rc = db_step(st, e);
 	if (rc == DB_ROW) {
 		*title = xstrdup(db_col_text(st, 0));
-		*before = outline_audit_json(*title, (int)db_col_i64(st, 1), c->n_existing, NULL, 0);
+		*before = outline_audit_json(*title, (int)db_col_i64(st, 1), (size_t)db_col_i64(st, 2),
+					     NULL, 0);
 		rc = 0;
 	} else if (rc == DB_DONE) {
 		rc = err_set(e, E_NOTFOUND, "Không tìm thấy đề cương");
@@ -753,13 +759,15 @@ static int save_tx(db *d, void *p, err *e)
 {
 	struct save_ctx *c = p;
 	char *before = NULL, *old_title = NULL;
-	int rc = check_refs(d, c, e);
-	if (rc == 0)
-		rc = audit_before(d, c, &before, &old_title, e);
+	/* the version first: an editor who started from an old version may
+	 * name items deleted since, and should hear about the conflict */
+	int rc = audit_before(d, c, &before, &old_title, e);
 	if (rc == 0)
 		rc = outline_bump_version(d, c->id, c->expected, c->title, &c->version, e);
 	if (rc == 0)
 		rc = outline_check_unused(d, c->id, e);
+	if (rc == 0)
+		rc = check_refs(d, c, e);
 	if (rc == 0)
 		rc = replace_items(d, c, e);
 	if (rc == 0)

@@ -45,8 +45,11 @@ void api_outlines_list(req *r, resp *w)
 		resp_api_err(w, &e);
 		return;
 	}
+	size_t end = n;
+	if (limit > 0 && (uint64_t)limit < n && (uint64_t)offset < n - (size_t)limit)
+		end = (size_t)offset + (size_t)limit;
 	json_t *arr = json_array();
-	for (size_t i = (size_t)offset; i < n && (!limit || i < (size_t)(offset + limit)); i++) {
+	for (size_t i = (size_t)offset; (uint64_t)offset < n && i < end; i++) {
 		json_t *o = json_pack("{s:I, s:s, s:i, s:I, s:s, s:I}", "id", (json_int_t)v[i].id,
 				      "title", v[i].title, "version", v[i].version, "owner_unit_id",
 				      (json_int_t)v[i].owner_unit_id, "owner_unit_name", v[i].owner_name,

@@ -28,8 +28,9 @@ const char *req_cookie(req *r, const char *name)
 
 /* ---- forms: libmicrohttpd's post processor over the buffered body ---- */
 
-/* A report form has a field per figure cell: thousands are normal. */
-#define MAX_FORM_FIELDS 20000
+/* The outline editor posts about ten fields per item; the body cap bounds
+ * the work anyway. The arrays grow as fields arrive. */
+#define MAX_FORM_FIELDS 60000
 
 struct form_acc {
 	req *r;
@@ -39,22 +40,15 @@ struct form_acc {
 	bool overflow;
 };
 
-/* Room for one more field; false at the cap. */
-static bool form_room(struct form_acc *acc)
+static void form_grow(struct form_acc *acc)
 {
-	if (acc->n < acc->cap)
-		return true;
-	if (acc->cap == MAX_FORM_FIELDS)
-		return false;
-	size_t cap = acc->cap ? acc->cap * 4 : 64;
+	size_t cap = acc->cap ? acc->cap * 2 : 64;
 	if (cap > MAX_FORM_FIELDS)
 		cap = MAX_FORM_FIELDS;
 	acc->v = xrealloc(acc->v, cap * sizeof *acc->v);
 	acc->data = xrealloc(acc->data, cap * sizeof *acc->data);
-	memset(acc->v + acc->cap, 0, (cap - acc->cap) * sizeof *acc->v);
 	memset(acc->data + acc->cap, 0, (cap - acc->cap) * sizeof *acc->data);
 	acc->cap = cap;
-	return true;
 }
 
 static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -68,10 +62,12 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 		buf_put(&acc->data[acc->n - 1], data, size);
 		return MHD_YES;
 	}
-	if (!form_room(acc)) {
+	if (acc->n == MAX_FORM_FIELDS) {
 		acc->overflow = true;
 		return MHD_NO;
 	}
+	if (acc->n == acc->cap)
+		form_grow(acc);
 	form_field *f = &acc->v[acc->n];
 	f->name = arena_strdup(acc->r->a, key);
 	f->filename = filename ? arena_strdup(acc->r->a, filename) : NULL;

@@ -17,6 +17,7 @@ const struct route ui_routes[] = {
 	{"GET", "/static/app.css", ui_static, ROUTE_PUBLIC},
 	{"GET", "/static/app.js", ui_static, ROUTE_PUBLIC},
 	{"GET", "/static/report.js", ui_static, ROUTE_PUBLIC},
+	{"GET", "/static/outlines.css", ui_static, ROUTE_PUBLIC},
 	{"GET", "/login", ui_login_form, ROUTE_PUBLIC},
 	{"POST", "/login", ui_login_post, ROUTE_PUBLIC},
 	{"POST", "/logout", ui_logout, 0},
@@ -57,6 +58,14 @@ const struct route ui_routes[] = {
 	{"POST", "/reports/{id}/accept", ui_report_accept, 0},
 	{"GET", "/reports/{id}/attachments/{id}", ui_report_attachment, 0},
 	{"GET", "/reports/{id}/versions/{id}", ui_report_version, 0},
+	{"GET", "/outlines", ui_outlines, 0},
+	{"POST", "/outlines", ui_outlines_import, 0},
+	{"GET", "/outlines/{id}", ui_outline_page, 0},
+	{"POST", "/outlines/{id}", ui_outline_post, 0},
+	{"GET", "/outlines/{id}/edit", ui_outline_edit, 0},
+	{"POST", "/outlines/{id}/copy", ui_outline_copy, 0},
+	{"POST", "/outlines/{id}/tables", ui_outline_table_create, 0},
+	{"POST", "/outlines/{id}/tables/{id}", ui_outline_table_update, 0},
 	{NULL, NULL, NULL, 0},
 };
 
@@ -97,6 +106,7 @@ void ui_begin(req *r, resp *w, const char *title, const char *nav)
 		nav_item(b, "/", "Đơn vị", nav && strcmp(nav, "home") == 0);
 		nav_item(b, "/movements", "Phong trào thi đua", nav && strcmp(nav, "movements") == 0);
 		nav_item(b, "/groups", "Cụm, khối thi đua", nav && strcmp(nav, "groups") == 0);
+		nav_item(b, "/outlines", "Đề cương", nav && strcmp(nav, "outlines") == 0);
 		nav_item(b, "/campaigns", "Đợt báo cáo", nav && strcmp(nav, "campaigns") == 0);
 		int64_t unread = notices_unread(r->db, &r->who);
 		nav_item(b, "/inbox",

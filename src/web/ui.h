@@ -8,7 +8,7 @@
 #include "web/http.h"
 
 /* Opens the page: doctype, head, top bar with the user and navigation.
- * `nav` names the active menu entry ("home", "movements", "groups",
+ * `nav` names the active menu entry ("home", "movements", "groups", "outlines",
  * "campaigns", "inbox", "users"). */
 void ui_begin(req *r, resp *w, const char *title, const char *nav);
 /* Closes the page and sets the response to 200 text/html. */
@@ -84,5 +84,15 @@ void ui_report_return(req *r, resp *w);
 void ui_report_accept(req *r, resp *w);
 void ui_report_attachment(req *r, resp *w);
 void ui_report_version(req *r, resp *w);
+void ui_outlines(req *r, resp *w);
+void ui_outlines_import(req *r, resp *w);
+void ui_outline_page(req *r, resp *w);
+void ui_outline_post(req *r, resp *w);
+void ui_outline_edit(req *r, resp *w);
+void ui_outline_copy(req *r, resp *w);
+void ui_outline_table_create(req *r, resp *w);
+void ui_outline_table_update(req *r, resp *w);
+/* Badges for what an outline item asks: "Nội dung", "Số liệu", "Mô hình/điển hình". */
+void ui_outline_asks(buf *b, unsigned asks);
 
 #endif

@@ -345,7 +345,7 @@ static void history(req *r, buf *b, const struct page *p)
 /* The whole page; `typed` (may be NULL) holds a refused form's values, and
  * `version` the version its hidden field should carry. */
 static void report_page(req *r, resp *w, struct page *p, const struct form_values *typed,
-			int version, const err *refused)
+			int version, const char *refused, int status)
 {
 	ui_begin(r, w, p->rep.unit_name, "inbox");
 	buf *b = &w->body;
@@ -353,7 +353,7 @@ static void report_page(req *r, resp *w, struct page *p, const struct form_value
 	      p->c.issuer_side ? arena_printf(r->a, "/campaigns/%lld", (long long)p->c.id) : "/inbox",
 	      p->c.issuer_side ? "Tiến độ đợt báo cáo" : "Báo cáo của đơn vị", p->rep.unit_name);
 	if (refused)
-		ui_flash_msg(r, w, false, ui_err_text(refused));
+		ui_flash_msg(r, w, false, refused);
 	report_facts(r, b, p);
 	return_notice(r, b, p);
 	bool edit = editable(p) && !req_query(r, "view");
@@ -378,7 +378,7 @@ static void report_page(req *r, resp *w, struct page *p, const struct form_value
 	}
 	history(r, b, p);
 	h_raw(b, "<script src=\"/static/report.js\" defer></script>");
-	w->status = refused ? ui_status_of(refused) : 200;
+	w->status = status ? status : 200;
 	ui_end(r, w);
 }
 
@@ -390,7 +390,7 @@ void ui_report_page(req *r, resp *w)
 		ui_core_error(r, w, &e);
 		return;
 	}
-	report_page(r, w, &p, NULL, 0, NULL);
+	report_page(r, w, &p, NULL, 0, NULL, 200);
 }
 
 /* ---- saving ---- */
@@ -436,15 +436,16 @@ static void refused(req *r, resp *w, struct page *p, int version, const err *e)
 	}
 	struct form_values typed;
 	form_values_from_request(r, &typed);
-	err shown = *e;
+	const char *msg = ui_err_text(e);
 	if (e->code == E_CONFLICT && version > 0 && editable(p))
-		snprintf(shown.msg, sizeof shown.msg,
-			 "%s. Nội dung bạn vừa nhập vẫn ở dưới đây (chưa lưu). Bấm “Lưu bản nháp” để ghi đè "
-			 "lên phiên bản %d, hoặc mở bản đang lưu trong thẻ mới để so sánh.",
-			 e->msg, version);
+		msg = arena_printf(r->a,
+				   "%s. Nội dung bạn vừa nhập vẫn ở dưới đây (chưa lưu). Bấm “Lưu bản nháp” "
+				   "để ghi đè lên phiên bản %d, hoặc mở bản đang lưu trong thẻ mới để so sánh.",
+				   e->msg, version);
 	int64_t posted = 0;
 	ui_form_int(r, "version", &posted);
-	report_page(r, w, p, &typed, e->code == E_CONFLICT ? version : (int)posted, &shown);
+	report_page(r, w, p, &typed, e->code == E_CONFLICT ? version : (int)posted, msg,
+		    ui_status_of(e));
 }
 
 void ui_report_save(req *r, resp *w)

@@ -199,6 +199,11 @@ describe("outlines", () => {
     assert.equal(row.owner_unit_id, wardOfficer.user.unit_id);
     assert.ok(row.items_count > 10);
     assert.equal((await officer.api.get(`/outlines/${wid}`)).status, 200);
+    assert.equal((await officer.api.get("/outlines?limit=2")).body.outlines.length, 2);
+    assert.deepEqual((await officer.api.get("/outlines?limit=2&offset=1")).body.outlines.map((o) => o.id), list.slice(1, 3).map((o) => o.id));
+    assert.equal((await officer.api.get("/outlines?offset=9223372036854775807&limit=9223372036854775807")).body.outlines.length, 0);
+    assert.equal((await officer.api.get("/outlines?limit=-1")).status, 400);
+    assert.ok((await officer.api.get("/outlines?q=nong%20thon%20moi")).body.outlines.every((o) => /nông thôn mới/i.test(o.title)));
 
     // a leader reads but does not change: 403 before validation
     assert.equal((await leader.api.get(`/outlines/${prov}`)).status, 200);

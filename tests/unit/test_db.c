@@ -539,14 +539,16 @@ static void search_works_without_pg_trgm(void **state)
 	assert_int_equal(count(d, "SELECT COUNT(*) FROM units WHERE search_key LIKE '%' || $1 || '%'",
 			       "t", "quang ngai"),
 			 1);
-	/* once the extension can be installed, the next migrate adds the indexes */
+	/* once the extension can be installed, the next migrate adds the indexes:
+	 * one for every table with a search key */
 	assert_int_equal(db_exec(d, grant_create, &e), 0);
 	assert_int_equal(db_migrate(d, &e), 0);
-	/* one per table with a search key (each module adds its own) */
+	int64_t keyed = count(d, "SELECT COUNT(*) FROM information_schema.columns"
+				 " WHERE table_schema = current_schema() AND column_name = 'search_key'",
+			      NULL);
+	assert_true(keyed >= 4); /* units, unit_groups, movements, outlines … */
 	assert_int_equal(count(d, "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'", NULL),
-			 count(d, "SELECT COUNT(*) FROM information_schema.columns"
-				  " WHERE table_schema = current_schema() AND column_name = 'search_key'",
-			       NULL));
+			 keyed);
 	test_db_close(d);
 }
 

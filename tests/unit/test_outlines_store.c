@@ -366,6 +366,9 @@ static void save_bumps_the_version_and_detects_stale_editors(void **state)
 	assert_int_equal(version, 2);
 	assert_non_null(strstr(e.msg, "phiên bản hiện tại là 2"));
 	assert_int_equal(count("SELECT version FROM outlines WHERE id = $1", id), 2);
+	/* a stale editor naming an item deleted since hears of the conflict */
+	struct outline_save_input old = {1, NULL, in, n};
+	assert_int_equal(outline_store_save(d, &off, id, &old, &version, &e), E_CONFLICT);
 
 	assert_int_equal(count("SELECT COUNT(*) FROM outline_versions WHERE outline_id = $1", id), 2);
 	assert_int_equal(count("SELECT COUNT(*) FROM audit WHERE entity = 'outline' AND action = 'update'"
