@@ -215,6 +215,14 @@ void local_time_vn(int64_t t, char out[32])
 		snprintf(out, 32, "%02d:%02d %s", (int)(s / 3600), (int)(s / 60 % 60), date);
 }
 
+void local_stamp_vn(int64_t t, char out[32])
+{
+	char date[16];
+	local_date_vn(t, date);
+	int64_t s = local_second_of_day(t);
+	snprintf(out, 32, "%02d:%02d:%02d %s", (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60), date);
+}
+
 void deadline_text(int64_t at, bool date_only, char out[32])
 {
 	if (date_only)

@@ -37,6 +37,8 @@ void local_iso(int64_t t, char out[32]);
 void local_date_vn(int64_t t, char out[16]);
 /* "17:00 20/11/2023" (seconds shown only when not zero). */
 void local_time_vn(int64_t t, char out[32]);
+/* When something happened: "17:00:05 20/11/2023", seconds always shown. */
+void local_stamp_vn(int64_t t, char out[32]);
 /* How a deadline reads on screens: "20/11/2023" for a date deadline (the
  * whole day counts), "17:00 20/11/2023" otherwise. */
 void deadline_text(int64_t at, bool date_only, char out[32]);

@@ -37,7 +37,7 @@ static const char *when(req *r, int64_t t)
 	char s[32];
 	if (!t)
 		return "—";
-	local_time_vn(t, s);
+	local_stamp_vn(t, s);
 	return arena_strdup(r->a, s);
 }
 
@@ -395,19 +395,27 @@ void ui_campaigns_create(req *r, resp *w)
 
 /* ---- one campaign ---- */
 
+/* "2025-11-03" → "03/11/2025"; "…" when absent. */
+static const char *date_vn(req *r, const char *iso)
+{
+	if (!iso || strlen(iso) != 10)
+		return iso ? iso : "…";
+	return arena_printf(r->a, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
 static void campaign_facts(req *r, buf *b, const campaign *c)
 {
 	h_fmt(b, "<dl class=\"facts\"><dt>Đơn vị ban hành</dt><dd>%s</dd>", c->issuer_name);
 	if (*c->document_no || c->document_date)
 		h_fmt(b, "<dt>Văn bản</dt><dd>Số %s%S%s</dd>", *c->document_no ? c->document_no : "…",
-		      c->document_date ? " ngày " : "", c->document_date ? c->document_date : "");
+		      c->document_date ? " ngày " : "", c->document_date ? date_vn(r, c->document_date) : "");
 	h_fmt(b, "<dt>Đề cương</dt><dd>%s</dd>", c->outline_title);
 	if (c->movement_title)
 		h_fmt(b, "<dt>Phong trào</dt><dd><a href=\"/movements/%lld\">%s</a></dd>",
 		      (long long)c->movement_id, c->movement_title);
 	if (c->period_from || c->period_to)
-		h_fmt(b, "<dt>Kỳ báo cáo</dt><dd>%s – %s</dd>", c->period_from ? c->period_from : "…",
-		      c->period_to ? c->period_to : "…");
+		h_fmt(b, "<dt>Kỳ báo cáo</dt><dd>%s – %s</dd>", date_vn(r, c->period_from),
+		      date_vn(r, c->period_to));
 	h_fmt(b, "<dt>Hạn nộp</dt><dd id=\"deadline\">%s", deadline_str(r, c->deadline_at, c->deadline_date_only));
 	int64_t left = deadline_days_left(c->deadline_at, now_unix());
 	if (deadline_is_late(c->deadline_at, now_unix()))

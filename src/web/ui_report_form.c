@@ -271,12 +271,15 @@ static size_t model_count(arena *ar, const struct form_values *v, int64_t item)
 {
 	const char *prefix = arena_printf(ar, "m.%lld.", (long long)item);
 	size_t plen = strlen(prefix), n = 0;
-	for (size_t i = 0; i < v->n; i++)
-		if (strncmp(v->names[i], prefix, plen) == 0) {
-			size_t k = strtoul(v->names[i] + plen, NULL, 10);
-			if (k + 1 > n && k < REPORT_MODELS_MAX * 2)
-				n = k + 1;
-		}
+	for (size_t i = 0; i < v->n; i++) {
+		if (strncmp(v->names[i], prefix, plen) != 0 || !*v->values[i])
+			continue;
+		char *field;
+		size_t k = strtoul(v->names[i] + plen, &field, 10);
+		/* a row with only its kind chosen is the blank row of the form */
+		if (*field == '.' && strcmp(field + 1, "kind") != 0 && k + 1 > n && k < REPORT_MODELS_MAX * 2)
+			n = k + 1;
+	}
 	return n;
 }
 
@@ -354,6 +357,18 @@ static void models_view(buf *b, arena *ar, const struct form_values *v, int64_t 
 	h_raw(b, "</ol>");
 }
 
+/* Has the item any figure or model in `v`? */
+static bool has_other(arena *ar, const struct form_values *v, int64_t item)
+{
+	const char *f = arena_printf(ar, "f.%lld.", (long long)item);
+	const char *m = arena_printf(ar, "m.%lld.", (long long)item);
+	for (size_t i = 0; i < v->n; i++)
+		if ((strncmp(v->names[i], f, strlen(f)) == 0 || strncmp(v->names[i], m, strlen(m)) == 0) &&
+		    *v->values[i])
+			return true;
+	return false;
+}
+
 static void item_body(buf *b, arena *ar, const stored_outline *o, size_t i,
 		      const struct form_values *v, bool editable)
 {
@@ -367,7 +382,7 @@ static void item_body(buf *b, arena *ar, const stored_outline *o, size_t i,
 			h_raw(b, "<div class=\"narrative\">");
 			h_markup(b, t);
 			h_raw(b, "</div>");
-		} else {
+		} else if (!has_other(ar, v, it->id)) {
 			h_raw(b, "<p class=\"empty\">(chưa có nội dung)</p>");
 		}
 	}

@@ -30,7 +30,7 @@ static const char *when(req *r, int64_t t)
 	char s[32];
 	if (!t)
 		return "—";
-	local_time_vn(t, s);
+	local_stamp_vn(t, s);
 	return arena_strdup(r->a, s);
 }
 

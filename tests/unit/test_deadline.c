@@ -84,6 +84,8 @@ static void times_read_in_local_time(void **state)
 	assert_string_equal(s, "17:00 20/11/2023");
 	local_time_vn(t + 5, s);
 	assert_string_equal(s, "17:00:05 20/11/2023");
+	local_stamp_vn(t, s);
+	assert_string_equal(s, "17:00:00 20/11/2023");
 	deadline_text(NOV20_UTC + 17 * H - 1, true, s);
 	assert_string_equal(s, "20/11/2023");
 	deadline_text(t, false, s);

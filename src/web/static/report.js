@@ -19,6 +19,7 @@
   const csrf = form.querySelector('input[name="csrf"]');
   const EVERY = 4000;
   let dirty = false, busy = false, stopped = false, changedWhileBusy = false;
+  let held = null; // a save or submit clicked while an autosave was on its way
 
   function say(text, bad) {
     if (!status) return;
@@ -99,6 +100,11 @@
     } finally {
       busy = false;
       if (changedWhileBusy) dirty = true;
+      if (held) { // now with the version the autosave got back
+        const s = held;
+        held = null;
+        form.requestSubmit(s.submitter && s.submitter.form === form ? s.submitter : undefined);
+      }
     }
   }
 
@@ -164,8 +170,17 @@
     const table = ev.target.closest && ev.target.closest('table.figures[data-totals="1"]');
     if (table) totals(table);
   });
-  // an explicit save or submit posts the form itself: no autosave racing it
-  form.addEventListener("submit", () => { stopped = true; keep(); });
+  // an explicit save or submit posts the form itself: no autosave racing it,
+  // and none still on its way (its answer carries the version to post)
+  form.addEventListener("submit", (ev) => {
+    if (busy) {
+      ev.preventDefault();
+      held = { submitter: ev.submitter };
+      return;
+    }
+    stopped = true;
+    keep();
+  });
 
   restore();
   setInterval(save, EVERY);
