@@ -180,7 +180,13 @@ int deadline_parse(const char *s, int64_t *at, bool *date_only, err *e)
 	if ((*p != 'T' && *p != 't' && *p != ' ') || (p++, !parse_clock(&p, &secs)) ||
 	    !parse_offset(&p, &off) || *p != '\0')
 		return err_set(e, E_INVAL, "%s", BAD_DEADLINE);
-	*at = days_from_civil(y, m, d) * DAY + secs - off;
+	int64_t t = days_from_civil(y, m, d) * DAY + secs - off;
+	/* an offset can move the instant to a local day outside the range */
+	int ly, lm, ld;
+	local_date_of(t, &ly, &lm, &ld);
+	if (ly < 1900 || ly > 2200)
+		return err_set(e, E_INVAL, "%s", BAD_DEADLINE);
+	*at = t;
 	*date_only = false;
 	return 0;
 }
