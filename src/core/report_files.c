@@ -214,18 +214,38 @@ static int detach_tx(db *d, void *p, err *e)
 	return rc;
 }
 
+/* The name of a file still attached to report `id` (E_NOTFOUND otherwise). */
+static int attachment_name(db *d, arena *ar, int64_t id, int64_t attachment_id, char **name, err *e)
+{
+	db_stmt *st;
+	int rc = db_query(d, &st, e,
+			  "SELECT name FROM attachments WHERE id = $1 AND report_id = $2 AND deleted_at IS NULL",
+			  "ll", attachment_id, id);
+	if (rc)
+		return rc;
+	rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		*name = arena_strdup(ar, db_col_text(st, 0));
+		rc = 0;
+	} else if (rc == DB_DONE) {
+		rc = err_set(e, E_NOTFOUND, "Không tìm thấy tệp đính kèm");
+	}
+	db_finalize(st);
+	return rc;
+}
+
 int report_detach(db *d, const actor *a, int64_t id, int64_t attachment_id, err *e)
 {
 	arena *ar = arena_new();
 	report r;
 	struct report_rights rt;
-	attachment f;
+	char *name = NULL;
 	int rc = report_access(d, ar, a, id, &r, &rt, e);
 	if (rc == 0)
 		rc = report_require_own(&rt, e);
 	if (rc == 0)
-		rc = report_attachment_get(d, ar, a, id, attachment_id, &f, e);
-	struct attach_ctx c = {a, &r, NULL, NULL, 0, attachment_id, rc == 0 ? f.name : NULL};
+		rc = attachment_name(d, ar, id, attachment_id, &name, e);
+	struct attach_ctx c = {a, &r, NULL, NULL, 0, attachment_id, name};
 	if (rc == 0)
 		rc = core_tx(d, e, detach_tx, &c);
 	arena_free(ar);

@@ -173,6 +173,31 @@ static bool editable(const struct page *p)
 	return p->rt.own_unit && (p->rep.state == RS_DRAFT || p->rep.state == RS_RETURNED);
 }
 
+/* The campaigns this report's unit forwarded to its own units: their
+ * reports feed this one (compilation). */
+static void forwarded(req *r, buf *b, const struct page *p)
+{
+	campaign_row *v;
+	size_t n;
+	err e;
+	if (campaign_children(r->db, r->a, &r->who, p->rep.campaign_id, &v, &n, &e))
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].c.parent_report_id == p->rep.id)
+			h_fmt(b, "<dt>Chuyển tiếp</dt><dd><a href=\"/campaigns/%lld\">%s</a>: %lld/%lld đơn vị "
+				 "cấp dưới đã nộp</dd>",
+			      (long long)v[i].c.id, v[i].c.title, (long long)v[i].submitted,
+			      (long long)v[i].expected);
+	int64_t below = 0;
+	if (p->rt.own_unit && (r->who.role == ROLE_ADMIN || r->who.role == ROLE_OFFICER) &&
+	    db_get_i64(r->db, &below, &e, "SELECT COUNT(*) FROM units WHERE parent_id = $1 AND active = 1",
+		       "l", p->rep.unit_id) == 0 &&
+	    below)
+		h_fmt(b, "<dt></dt><dd><a href=\"/campaigns/new?parent=%lld\" id=\"forward\">Chuyển tiếp "
+			 "cho đơn vị cấp dưới</a></dd>",
+		      (long long)p->rep.campaign_id);
+}
+
 static void report_facts(req *r, buf *b, const struct page *p)
 {
 	const campaign *c = &p->c;
@@ -198,6 +223,7 @@ static void report_facts(req *r, buf *b, const struct page *p)
 	if (p->rep.submitted_at && p->rep.submitted_at != p->rep.first_submitted_at)
 		h_fmt(b, " · nộp lại %s", when(r, p->rep.submitted_at));
 	h_fmt(b, "</dd><dt>Phiên bản</dt><dd id=\"version-no\">%d</dd>", p->rep.version);
+	forwarded(r, b, p);
 	if (c->require_approval)
 		h_raw(b, "<dt>Phê duyệt</dt><dd>Lãnh đạo đơn vị duyệt trước khi nộp</dd>");
 	h_raw(b, "</dl>");
@@ -384,7 +410,7 @@ static void report_page(req *r, resp *w, struct page *p, const struct form_value
 
 void ui_report_page(req *r, resp *w)
 {
-	struct page p;
+	struct page p = {0};
 	err e = {0};
 	if (load_page(r, &p, &e)) {
 		ui_core_error(r, w, &e);
@@ -450,11 +476,12 @@ static void refused(req *r, resp *w, struct page *p, int version, const err *e)
 
 void ui_report_save(req *r, resp *w)
 {
-	struct page p;
+	struct page p = {0};
 	err e = {0};
 	int version = 0;
 	bool json = wants_json(r);
-	if (load_page(r, &p, &e) == 0)
+	bool loaded = load_page(r, &p, &e) == 0;
+	if (loaded)
 		save_form(r, &p, &version, &e);
 	if (json) {
 		if (e.code == E_CONFLICT)
@@ -465,7 +492,7 @@ void ui_report_save(req *r, resp *w)
 			resp_json(w, 200, json_pack("{s:i}", "version", version));
 		return;
 	}
-	if (e.code == E_NOTFOUND && !p.rep.id) {
+	if (!loaded) {
 		ui_core_error(r, w, &e);
 		return;
 	}
@@ -481,7 +508,7 @@ void ui_report_save(req *r, resp *w)
  * typed is saved first, so nothing on the page is lost. */
 static void save_then(req *r, resp *w, bool submit)
 {
-	struct page p;
+	struct page p = {0};
 	err e = {0};
 	int version = 0;
 	bool late = false;
@@ -552,7 +579,7 @@ void ui_report_attachment(req *r, resp *w)
 /* A submitted version, read-only, from its snapshot. */
 void ui_report_version(req *r, resp *w)
 {
-	struct page p;
+	struct page p = {0};
 	err e = {0};
 	char *snap = NULL;
 	int64_t saved = 0;

@@ -426,6 +426,9 @@ describe("campaigns", () => {
     assert.equal((await hamletStaff.api.get(`/outlines/${outline}`)).status, 200);
     const h = await reportOf(hamletStaff, r.body.id);
     assert.equal(h.state, "draft");
+    // the ward's own report page links the forwarded campaign and its progress
+    const page = await (await fetch(`${srv.base}/reports/${ctReport.id}`, { headers: { Authorization: `Bearer ${ward.token}` } })).text();
+    assert.match(page, /Sơ kết trên địa bàn phường<\/a>: 0\/2 đơn vị cấp dưới đã nộp/);
     // the province sees the cascade below it and the hamlets' reports
     const below = (await officer.api.get(`/campaigns/${parent}/children`)).body.campaigns;
     assert.deepEqual(below.map((c) => c.id), [r.body.id]);
