@@ -447,6 +447,8 @@ describe("campaigns", () => {
     const r = await officer.api.put(`/outlines/${oid}`, { version: o.version, items: o.items });
     assert.equal(r.status, 409, r.text);
     assert.match(r.body.error, /bản sao/);
+    assert.equal(r.body.version, o.version, "nothing changed");
+    assert.equal((await officer.api.get(`/outlines/${oid}`)).body.version, o.version);
     const copy = await officer.api.post(`/outlines/${oid}/copy`, {});
     assert.equal(copy.status, 201, copy.text);
   });
