@@ -5,6 +5,7 @@
 
 #include "core/reports.h"
 #include "html/html.h"
+#include "text/text.h"
 
 static char *markup(const char *text)
 {
@@ -149,6 +150,18 @@ static void attachment_names(void **state)
 	assert_string_equal(attachment_mime("a.PDF"), "application/pdf");
 	assert_string_equal(attachment_mime("a.exe"), "application/octet-stream");
 	assert_string_equal(attachment_mime("noext"), "application/octet-stream");
+	/* the ASCII fallback name of a download */
+	static const char *const ascii[][2] = {
+		{"Kế hoạch số 1.pdf", "Ke hoach so 1.pdf"},
+		{"ĐƠN ĐỀ NGHỊ.docx", "DON DE NGHI.docx"},
+		{"báo cáo – 2025.xlsx", "bao cao _ 2025.xlsx"},
+		{"a\tb", "a_b"},
+	};
+	for (size_t i = 0; i < sizeof ascii / sizeof *ascii; i++) {
+		char *a = text_ascii(ascii[i][0]);
+		assert_string_equal(a, ascii[i][1]);
+		free(a);
+	}
 }
 
 int main(void)
