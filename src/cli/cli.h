@@ -32,5 +32,11 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_gen_units(int argc, char **argv);
+
+/* The national tree of `thidua gen-units national` (also used by bench/):
+ * 34 provinces under the top unit with `communes` commune-level units
+ * each; *created counts the units added. */
+int gen_units_national(db *d, int communes, int64_t *created, err *e);
 
 #endif

@@ -15,14 +15,16 @@
 /*
  * The reading rule, as one SQL condition on the alias `o` with the actor's
  * unit as $1, shared by outline_readable() and outlines_list() so the two
- * can never disagree. Today: the actor's unit is the owner or one of its
- * ancestors. When campaigns land, the recipients' rule ("every unit that
- * received a campaign using it", API.md) is added here as
- *     OR EXISTS (SELECT 1 FROM campaigns … WHERE c.outline_id = o.id …)
+ * can never disagree: the actor's unit is the owner or one of its
+ * ancestors, or it received a campaign using the outline (API.md) or is an
+ * ancestor of a unit that did (it reads those units' reports).
  */
 #define OUTLINE_READABLE                                                                           \
 	" (EXISTS (SELECT 1 FROM unit_ancestors ra"                                                \
-	"          WHERE ra.unit_id = o.owner_unit_id AND ra.ancestor_id = $1))"
+	"          WHERE ra.unit_id = o.owner_unit_id AND ra.ancestor_id = $1)"                     \
+	"  OR EXISTS (SELECT 1 FROM campaigns rc JOIN campaign_recipients rr"                      \
+	"             ON rr.campaign_id = rc.id JOIN unit_ancestors ra ON ra.unit_id = rr.unit_id" \
+	"             WHERE rc.outline_id = o.id AND ra.ancestor_id = $1))"
 
 static const char *const NOT_FOUND = "Không tìm thấy đề cương";
 
@@ -73,6 +75,22 @@ int outline_check_edit(db *d, const actor *a, int64_t id, err *e)
 			       "Chỉ đơn vị soạn đề cương (hoặc đơn vị cấp trên) được sửa đề cương này; "
 			       "hãy tạo bản sao để sửa");
 	return 0;
+}
+
+int outline_check_unused(db *d, int64_t id, err *e)
+{
+	db_stmt *st;
+	int rc = db_query(d, &st, e,
+			  "SELECT title FROM campaigns WHERE outline_id = $1 ORDER BY id LIMIT 1", "l", id);
+	if (rc)
+		return rc;
+	if ((rc = db_step(st, e)) == DB_ROW)
+		rc = err_set(e, E_CONFLICT,
+			     "Đề cương đang được dùng cho đợt báo cáo “%s” nên không sửa được nữa "
+			     "(các đơn vị đang báo cáo theo đúng đề cương này); hãy tạo bản sao để sửa",
+			     db_col_text(st, 0));
+	db_finalize(st);
+	return rc < 0 ? rc : 0;
 }
 
 int outline_check_copy(db *d, const actor *a, int64_t id, err *e)

@@ -130,11 +130,15 @@ struct figure_table_input {
 /* ---- visibility and permissions ---- */
 
 /* May the actor read outline `id`? Readable by users of the owner unit and
- * of its ancestors (the actor's unit is an ancestor-or-self of the owner).
- * API.md adds "and by every unit that received a campaign using it": that
- * rule joins here, and in outlines_list, as one more `OR EXISTS (…)` clause
- * of OUTLINE_READABLE in outlines.c when campaigns land. */
+ * of its ancestors (the actor's unit is an ancestor-or-self of the owner),
+ * and (API.md) by every unit that received a campaign using it and the
+ * units above those (OUTLINE_READABLE in outlines.c, also in outlines_list). */
 bool outline_readable(db *d, const actor *a, int64_t id);
+/* An outline a campaign uses is frozen: reports answer its items and
+ * tables. E_CONFLICT (naming the campaign, suggesting a copy) when one
+ * does; call inside the change's transaction, after its first write to
+ * the outline's row, so a campaign being issued is seen. */
+int outline_check_unused(db *d, int64_t id, err *e);
 /* May the actor import outlines? 0 or E_FORBIDDEN. */
 int outline_check_import(const actor *a, err *e);
 /* May the actor change outline `id` (save, add tables)? E_NOTFOUND when it

@@ -275,6 +275,8 @@ static int update_tx(db *d, void *p, err *e)
 		if (rc == 0)
 			rc = outline_bump_version(d, c->outline_id, cur, NULL, &version, e);
 		if (rc == 0)
+			rc = outline_check_unused(d, c->outline_id, e);
+		if (rc == 0)
 			rc = outline_snapshot(d, c->a, c->outline_id, e);
 	}
 	if (rc == 0) {

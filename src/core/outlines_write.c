@@ -764,6 +764,8 @@ static int save_tx(db *d, void *p, err *e)
 	int rc = audit_before(d, c, &before, &old_title, e);
 	if (rc == 0)
 		rc = outline_bump_version(d, c->id, c->expected, c->title, &c->version, e);
+	if (rc == 0 && (rc = outline_check_unused(d, c->id, e)))
+		c->version = (int)c->expected; /* rolled back: the version stays */
 	if (rc == 0)
 		rc = check_refs(d, c, e);
 	if (rc == 0)

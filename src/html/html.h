@@ -17,4 +17,13 @@ void h_fmt(buf *b, const char *fmt, ...);
 /* URL query component, percent-encoded. */
 void h_url(buf *b, const char *s);
 
+/*
+ * The light markup of report narratives (markup.c), rendered safely:
+ * blank lines separate paragraphs (<p>, single line breaks kept as <br>),
+ * lines starting with "- " form a list (<ul><li>), **bold** and *italic*
+ * inside a line. Every other character is escaped text: no HTML written
+ * by a user is ever interpreted. Unpaired markers stay as typed.
+ */
+void h_markup(buf *b, const char *text);
+
 #endif

@@ -169,3 +169,28 @@ char *text_search_pattern(const char *q)
 	free(key);
 	return pat;
 }
+
+char *text_ascii(const char *s)
+{
+	size_t n = strlen(s);
+	char *plain = text_valid_utf8(s, n)
+			      ? map(s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK)
+			      : NULL;
+	buf out = BUF_INIT;
+	for (const char *p = plain ? plain : s; *p;) {
+		unsigned char c = (unsigned char)*p;
+		if (c == 0xC4 && ((unsigned char)p[1] == 0x91 || (unsigned char)p[1] == 0x90)) {
+			buf_putc(&out, (unsigned char)p[1] == 0x91 ? 'd' : 'D');
+			p += 2;
+		} else if (c < 0x80) {
+			buf_putc(&out, c >= 0x20 && c != 0x7F ? (char)c : '_');
+			p++;
+		} else {
+			buf_putc(&out, '_'); /* one per code point: skip its continuation bytes */
+			for (p++; ((unsigned char)*p & 0xC0) == 0x80; p++)
+				;
+		}
+	}
+	free(plain);
+	return buf_detach(&out);
+}

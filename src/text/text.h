@@ -31,6 +31,11 @@ size_t text_length(const char *s);
  * characters removed, trimmed. Returns NULL on invalid UTF-8. */
 char *text_clean_line(const char *s, size_t n);
 
+/* s in plain ASCII for places that take nothing else (a download's
+ * fallback file name): marks stripped, đ→d, Đ→D, any other non-ASCII code
+ * point or control character "_" (malloc'd). */
+char *text_ascii(const char *s);
+
 /* s with \, % and _ escaped by a backslash, for `LIKE … ESCAPE '\'`, so
  * what a user types is matched literally (malloc'd). */
 char *text_like_escape(const char *s);

@@ -20,6 +20,8 @@ int j_bool(json_t *o, const char *key, int *out, err *e);
 
 /* A query-string integer (?parent=ID); 0 when absent, -1 when malformed. */
 int64_t q_int(req *r, const char *name);
+/* A time as ISO 8601 in Vietnam's offset ("…T17:00:00+07:00"); null for 0. */
+json_t *json_time(int64_t t);
 
 json_t *unit_to_json(const unit *u);
 json_t *movement_to_json(const movement *m);
@@ -71,5 +73,27 @@ void api_awards_import(req *r, resp *w);
 void api_awards_search(req *r, resp *w);
 void api_awards_stats(req *r, resp *w);
 void api_awards_stats_xlsx(req *r, resp *w);
+void api_campaigns_list(req *r, resp *w);
+void api_campaigns_create(req *r, resp *w);
+void api_campaign_get(req *r, resp *w);
+void api_campaign_progress(req *r, resp *w);
+void api_campaign_children(req *r, resp *w);
+void api_campaign_add_recipients(req *r, resp *w);
+void api_campaign_remind(req *r, resp *w);
+void api_notices_list(req *r, resp *w);
+void api_notice_read(req *r, resp *w);
+void api_reports_list(req *r, resp *w);
+void api_report_get(req *r, resp *w);
+void api_report_update(req *r, resp *w);
+void api_report_submit(req *r, resp *w);
+void api_report_request_approval(req *r, resp *w);
+void api_report_return(req *r, resp *w);
+void api_report_accept(req *r, resp *w);
+void api_report_history(req *r, resp *w);
+void api_report_version(req *r, resp *w);
+void api_report_attachments(req *r, resp *w);
+void api_report_attach(req *r, resp *w);
+void api_report_attachment_get(req *r, resp *w);
+void api_report_detach(req *r, resp *w);
 
 #endif

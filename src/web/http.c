@@ -101,6 +101,14 @@ static void parse_form(req *r)
 	r->n_form = acc.n;
 }
 
+const form_field *req_form_fields(req *r, size_t *n)
+{
+	if (!r->form_parsed)
+		parse_form(r);
+	*n = r->n_form;
+	return r->form;
+}
+
 const form_field *req_form_field(req *r, const char *name)
 {
 	if (!r->form_parsed)
@@ -216,4 +224,31 @@ void resp_redirect(resp *w, const char *location)
 	w->content_type = "text/plain; charset=utf-8";
 	buf_reset(&w->body);
 	resp_header(w, "Location", location);
+}
+
+void resp_download(req *r, resp *w, const char *name, const char *mime, const void *data, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf b = BUF_INIT;
+	buf_puts(&b, "attachment; filename=\"");
+	char *plain = text_ascii(name);
+	for (const char *p = plain; *p; p++)
+		buf_putc(&b, *p != '"' && *p != '\\' ? *p : '_');
+	free(plain);
+	buf_puts(&b, "\"; filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	w->status = 200;
+	w->content_type = mime;
+	buf_reset(&w->body);
+	buf_put(&w->body, data, n);
+	resp_header(w, "Content-Disposition", buf_cstr(&b));
+	resp_header(w, "Cache-Control", "private, no-store");
+	buf_free(&b);
+	(void)r;
 }

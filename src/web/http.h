@@ -89,6 +89,8 @@ const char *req_cookie(req *r, const char *name);
 /* Form value by name (urlencoded or multipart); NULL when absent. */
 const form_field *req_form_field(req *r, const char *name);
 const char *req_form(req *r, const char *name);
+/* Every field of the form, in the order sent. */
+const form_field *req_form_fields(req *r, size_t *n);
 /* Parses the JSON body; on failure answers 400/415 itself and returns NULL. */
 json_t *req_json(req *r, resp *w);
 
@@ -103,5 +105,9 @@ void resp_api_err(resp *w, const err *e);
 int http_status_of(int code);
 void resp_redirect(resp *w, const char *location);
 void resp_text(resp *w, int status, const char *ctype, const char *body, size_t n);
+/* A file to save, never to display: Content-Disposition attachment with an
+ * ASCII fallback name and the UTF-8 name (RFC 6266/5987). */
+void resp_download(req *r, resp *w, const char *name, const char *mime, const void *data,
+		   size_t n);
 
 #endif

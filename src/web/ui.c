@@ -9,12 +9,14 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "core/notices.h"
 #include "core/units.h"
 #include "util/embedded.h"
 
 const struct route ui_routes[] = {
 	{"GET", "/static/app.css", ui_static, ROUTE_PUBLIC},
 	{"GET", "/static/app.js", ui_static, ROUTE_PUBLIC},
+	{"GET", "/static/report.js", ui_static, ROUTE_PUBLIC},
 	{"GET", "/static/outlines.css", ui_static, ROUTE_PUBLIC},
 	{"GET", "/login", ui_login_form, ROUTE_PUBLIC},
 	{"POST", "/login", ui_login_post, ROUTE_PUBLIC},
@@ -39,6 +41,23 @@ const struct route ui_routes[] = {
 	{"POST", "/groups/{id}", ui_group_update, 0},
 	{"POST", "/groups/{id}/members", ui_group_add_members, 0},
 	{"POST", "/groups/{id}/members/{id}/remove", ui_group_remove_member, 0},
+	{"GET", "/campaigns", ui_campaigns, 0},
+	{"GET", "/campaigns/new", ui_campaign_new, 0},
+	{"POST", "/campaigns", ui_campaigns_create, 0},
+	{"GET", "/campaigns/{id}", ui_campaign_page, 0},
+	{"POST", "/campaigns/{id}/recipients", ui_campaign_add_recipients, 0},
+	{"POST", "/campaigns/{id}/remind", ui_campaign_remind, 0},
+	{"GET", "/inbox", ui_inbox, 0},
+	{"POST", "/notices/read", ui_notice_read, 0},
+	{"POST", "/notices/{id}/read", ui_notice_read, 0},
+	{"GET", "/reports/{id}", ui_report_page, 0},
+	{"POST", "/reports/{id}", ui_report_save, 0},
+	{"POST", "/reports/{id}/submit", ui_report_submit, 0},
+	{"POST", "/reports/{id}/request-approval", ui_report_request_approval, 0},
+	{"POST", "/reports/{id}/return", ui_report_return, 0},
+	{"POST", "/reports/{id}/accept", ui_report_accept, 0},
+	{"GET", "/reports/{id}/attachments/{id}", ui_report_attachment, 0},
+	{"GET", "/reports/{id}/versions/{id}", ui_report_version, 0},
 	{"GET", "/outlines", ui_outlines, 0},
 	{"POST", "/outlines", ui_outlines_import, 0},
 	{"GET", "/outlines/{id}", ui_outline_page, 0},
@@ -100,6 +119,12 @@ void ui_begin(req *r, resp *w, const char *title, const char *nav)
 		nav_item(b, "/movements", "Phong trào thi đua", nav && strcmp(nav, "movements") == 0);
 		nav_item(b, "/groups", "Cụm, khối thi đua", nav && strcmp(nav, "groups") == 0);
 		nav_item(b, "/outlines", "Đề cương", nav && strcmp(nav, "outlines") == 0);
+		nav_item(b, "/campaigns", "Đợt báo cáo", nav && strcmp(nav, "campaigns") == 0);
+		int64_t unread = notices_unread(r->db, &r->who);
+		nav_item(b, "/inbox",
+			 unread ? arena_printf(r->a, "Báo cáo của đơn vị (%lld)", (long long)unread)
+				: "Báo cáo của đơn vị",
+			 nav && strcmp(nav, "inbox") == 0);
 		nav_item(b, "/decisions", "Khen thưởng", nav && strcmp(nav, "awards") == 0);
 		if (r->who.role == ROLE_ADMIN)
 			nav_item(b, "/users", "Người dùng", nav && strcmp(nav, "users") == 0);

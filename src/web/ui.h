@@ -8,8 +8,8 @@
 #include "web/http.h"
 
 /* Opens the page: doctype, head, top bar with the user and navigation.
- * `nav` names the active menu entry ("home", "movements", "groups", "outlines", "awards",
- * "users"). */
+ * `nav` names the active menu entry ("home", "movements", "groups", "outlines",
+ * "campaigns", "inbox", "awards", "users"). */
 void ui_begin(req *r, resp *w, const char *title, const char *nav);
 /* Closes the page and sets the response to 200 text/html. */
 void ui_end(req *r, resp *w);
@@ -68,6 +68,22 @@ void ui_group_page(req *r, resp *w);
 void ui_group_update(req *r, resp *w);
 void ui_group_add_members(req *r, resp *w);
 void ui_group_remove_member(req *r, resp *w);
+void ui_campaigns(req *r, resp *w);
+void ui_campaign_new(req *r, resp *w);
+void ui_campaigns_create(req *r, resp *w);
+void ui_campaign_page(req *r, resp *w);
+void ui_campaign_add_recipients(req *r, resp *w);
+void ui_campaign_remind(req *r, resp *w);
+void ui_inbox(req *r, resp *w);
+void ui_notice_read(req *r, resp *w);
+void ui_report_page(req *r, resp *w);
+void ui_report_save(req *r, resp *w);
+void ui_report_submit(req *r, resp *w);
+void ui_report_request_approval(req *r, resp *w);
+void ui_report_return(req *r, resp *w);
+void ui_report_accept(req *r, resp *w);
+void ui_report_attachment(req *r, resp *w);
+void ui_report_version(req *r, resp *w);
 void ui_outlines(req *r, resp *w);
 void ui_outlines_import(req *r, resp *w);
 void ui_outline_page(req *r, resp *w);

@@ -58,7 +58,7 @@ static void run(db *d, const char *sql)
 		fail_msg("%s\n%s", e.msg, sql);
 }
 
-/* Rows in every table of migrations 001 and 002, including a unit and a movement
+/* Rows in every table of migrations 001, 002 and 004, including a unit and a movement
  * whose parent has a higher id (inserted later, re-parented), Vietnamese
  * text, NULLs, a blob with NUL bytes. */
 static void fill(db *d)
@@ -134,6 +134,45 @@ static void fill(db *d)
 				       " 'ab', $1, NULL, 0)",
 				"b", (const void *)"\x89P", (size_t)3),
 			 1);
+	/* 004: a campaign and a cascade with a lower id pointing up, reports,
+	 * content of every kind, history, a file, notices */
+	run(d, "INSERT INTO campaigns (id, issuer_unit_id, title, document_no, document_date, outline_id,"
+	       " outline_version, period_from, period_to, deadline_at, deadline_date_only, movement_id,"
+	       " parent_campaign_id, parent_report_id, require_approval, created_by, created_at,"
+	       " search_key) VALUES"
+	       " (11, 20, 'Sơ kết 2025', '12/SNV', '2025-11-01', 4, 2, '2025-01-01', '2025-10-31',"
+	       "  1763657999, 1, 7, NULL, NULL, 1, 1, 1, 'so ket 2025'),"
+	       " (6, 21, 'Chuyển tiếp', '', NULL, 4, 2, NULL, NULL, 1763000000, 0, NULL, 11, 12, 0,"
+	       "  NULL, 2, 'chuyen tiep')");
+	run(d, "INSERT INTO campaign_recipients (campaign_id, unit_id, added_at, added_by) VALUES"
+	       " (11, 21, 1, 1), (6, 5, 2, NULL)");
+	run(d, "INSERT INTO reports (id, campaign_id, unit_id, state, version, first_submitted_at,"
+	       " submitted_at, late, accepted_at, approved_by, approved_at, updated_at, updated_by) VALUES"
+	       " (12, 11, 21, 'submitted', 3, 10, 20, 0, NULL, 1, 20, 20, 1),"
+	       " (4, 6, 5, 'draft', 1, NULL, NULL, NULL, NULL, NULL, NULL, 2, NULL)");
+	run(d, "INSERT INTO report_texts (report_id, item_id, text) VALUES (12, 8, 'Nội dung **đậm**\n- một')");
+	/* fractions: a whole number in a NUMERIC column is an INTEGER on SQLite
+	 * and a numeric (DB_REAL) on PostgreSQL — the same value, typed apart
+	 * in the dumps; the trip back to SQLite makes it an INTEGER again */
+	run(d, "INSERT INTO report_values (report_id, item_id, row_key, col_key, value) VALUES"
+	       " (12, 3, 'ho_ngheo', 'so_ho', 12.5), (4, 3, 'ho_ngheo', 'so_ho', 0.25)");
+	run(d, "INSERT INTO report_models (id, report_id, item_id, position, name, kind, address, phone,"
+	       " jobs_created, households_helped, members, summary) VALUES"
+	       " (1, 12, 3, 0, 'HTX Đông Hòa', 'collective', 'Thôn 1', '0255 3822', 12, NULL, 5, 'Tóm tắt')");
+	run(d, "INSERT INTO report_events (id, report_id, at, user_id, event, version, reason, late) VALUES"
+	       " (1, 12, 20, 1, 'submit', 3, '', 0), (2, 12, 21, NULL, 'return', 3, 'Thiếu số liệu', NULL)");
+	run(d, "INSERT INTO report_versions (report_id, version, snapshot, saved_by, saved_at) VALUES"
+	       " (12, 3, '{\"items\":[]}', 1, 20)");
+	const unsigned char pdf[] = {'%', 'P', 'D', 'F', 0, 1};
+	assert_int_equal(db_run(d, &e, "INSERT INTO attachments (id, report_id, name, mime, size, sha256,"
+				       " data, created_by, created_at, deleted_at) VALUES"
+				       " (3, 12, 'Kế hoạch.pdf', 'application/pdf', 6, 'ab', $1, 1, 20, NULL)",
+				"b", (const void *)pdf, sizeof pdf),
+			 1);
+	run(d, "INSERT INTO notices (id, unit_id, role, campaign_id, report_id, kind, message, created_by,"
+	       " created_at, read_at, read_by) VALUES"
+	       " (1, 21, NULL, 11, 12, 'campaign', 'Đơn vị nhận đợt báo cáo', 1, 1, NULL, NULL),"
+	       " (2, 21, 'leader', 11, 12, 'approval', 'Trình duyệt', NULL, 2, 3, 2)");
 	add_files_table(d);
 	const unsigned char blob[] = {0, 'P', 'K', 0, 255, '\\', 'x', 0};
 	assert_int_equal(db_run(d, &e, "INSERT INTO files (id, name, ratio, data) VALUES"

@@ -9,3 +9,12 @@ document.addEventListener("submit", (ev) => {
     ev.preventDefault();
   }
 });
+
+// A flash message travels in the URL (?ok=…&sig=…); once shown, take it out
+// of the address so a reload does not repeat an old message.
+(function () {
+  const u = new URL(window.location.href);
+  if (!u.searchParams.has("sig")) return;
+  for (const k of ["ok", "err", "sig"]) u.searchParams.delete(k);
+  window.history.replaceState(null, "", u.pathname + u.search + u.hash);
+})();
