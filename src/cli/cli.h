@@ -31,5 +31,6 @@ int cmd_outline(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_doc(int argc, char **argv);
 
 #endif
