@@ -234,19 +234,22 @@ static size_t stars(const char *s, size_t n, size_t i)
 }
 
 /* The closer of an opener of k stars whose content starts at `from`: a run
- * of exactly k stars not preceded by a space; n when there is none. */
+ * of exactly k stars not preceded by a space, else (for "**a *b***") the
+ * last k stars of a longer run; n when there is none. */
 static size_t find_closer(const char *s, size_t n, size_t from, size_t k)
 {
-	for (size_t i = from; i < n;) {
-		size_t run = stars(s, n, i);
-		if (run == 0) {
-			i++;
-			continue;
+	for (int exact = 1; exact >= 0; exact--)
+		for (size_t i = from; i < n;) {
+			size_t run = stars(s, n, i);
+			if (run == 0) {
+				i++;
+				continue;
+			}
+			bool fits = exact ? run == k : run > k;
+			if (fits && i > from && s[i - 1] != ' ' && s[i - 1] != '\t')
+				return i + run - k;
+			i += run;
 		}
-		if (run == k && i > from && s[i - 1] != ' ' && s[i - 1] != '\t')
-			return i;
-		i += run;
-	}
 	return n;
 }
 

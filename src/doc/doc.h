@@ -198,9 +198,10 @@ int doc_write_pdf(const doc *d, buf *out, err *e);
 int doc_write_xlsx(const doc *d, buf *out, err *e);
 
 /* Demonstration documents, for `thidua doc sample`, tests and the bench:
- * "report" (a Sở Nội vụ sơ kết report), "long" (~150 pages), "edge" (the
- * cases writers must survive), "empty" (header and closing only). NULL for
- * an unknown name. */
+ * "report" (a Sở Nội vụ sơ kết report), "long" (~150 pages), "edge"
+ * (hostile characters, a 2,000-character word, a 100-column table), "big"
+ * (a 5,000-row annex table), "empty" (no field set at all). NULL for an
+ * unknown name. */
 doc *doc_sample(const char *name);
 
 #endif

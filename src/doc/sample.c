@@ -1,8 +1,9 @@
 /*
  * sample.c — demonstration documents: a realistic Sở Nội vụ report for
- * eyeballing the layout, a ~150-page one for the bench, and one made of the
- * cases writers must survive (illegal characters, a 2,000-character word, a
- * 100-column table, a 5,000-row annex table).
+ * eyeballing the layout, a ~150-page one for the bench, and the cases
+ * writers must survive: illegal characters, a 2,000-character word and a
+ * 100-column table ("edge"), a 5,000-row annex table ("big"), nothing at
+ * all ("empty").
  */
 #include <stdio.h>
 #include <string.h>
@@ -309,8 +310,32 @@ static doc *sample_edge(void)
 	}
 	doc_table_total(d, t, "Tổng");
 	closing_snv(d);
-	doc_add_annex(d, "Phụ lục I", "BẢNG 5.000 DÒNG", NULL);
-	t = doc_add_table(d, 4, "Bảng 100 cột: tiêu chí [thi đua]: */?\\ quá dài để làm tên trang tính");
+	/* a second table of the same long title: its sheet needs another name */
+	doc_add_annex(d, "Phụ lục I", "BẢNG CÙNG TÊN", NULL);
+	t = doc_add_table(d, 2, "Bảng 100 cột: tiêu chí [thi đua]: */?\\ quá dài để làm tên trang tính");
+	doc_table_head_row(d, t);
+	doc_table_cell(d, t, "Tiêu chí");
+	doc_table_cell(d, t, "Điểm");
+	doc_table_row(d, t);
+	doc_table_cell(d, t, "Chấp hành kỷ luật, kỷ cương");
+	doc_table_cell_num(d, t, 9.5);
+	return d;
+}
+
+/* --- big: a 5,000-row annex table --- */
+
+static doc *sample_big(void)
+{
+	doc *d = doc_new();
+	header_snv(d);
+	doc_add_text(d, "Danh sách kèm theo tại Phụ lục I.");
+	closing_snv(d);
+	doc_add_annex(d, "Phụ lục I", "DANH SÁCH 5.000 CÁ NHÂN", NULL);
+	doc_table *t = doc_add_table(d, 4, "Danh sách cá nhân");
+	doc_table_col(t, 0, 1, DOC_CENTER);
+	doc_table_col(t, 1, 5, DOC_LEFT);
+	doc_table_col(t, 2, 4, DOC_LEFT);
+	doc_table_col(t, 3, 2, DOC_CENTER);
 	doc_table_head_row(d, t);
 	doc_table_cell(d, t, "STT");
 	doc_table_cell(d, t, "Họ và tên");
@@ -338,6 +363,8 @@ doc *doc_sample(const char *name)
 		return sample_long();
 	if (strcmp(name, "edge") == 0)
 		return sample_edge();
+	if (strcmp(name, "big") == 0)
+		return sample_big();
 	if (strcmp(name, "empty") == 0)
 		return doc_new();
 	return NULL;
