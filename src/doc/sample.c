@@ -262,7 +262,7 @@ static doc *sample_long(void)
 			snprintf(title, sizeof title, "Kết quả thực hiện nhiệm vụ trọng tâm %d.%d", s, sub);
 			doc_add_heading(d, 2, doc_label(d, 2, sub), title);
 			for (int p = 0; p < 3; p++)
-				long_paragraph(d, s * 10 + sub * 3 + p, 5);
+				long_paragraph(d, s * 10 + sub * 3 + p, 8);
 		}
 		if (s % 3 == 0 && tables < 20)
 			long_table(d, ++tables);
