@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Documents checked with tools that are not ours. `thidua doc sample` writes
-# the sample report, the edge cases (hostile characters, a 2,000-character
+# the sample report, a công văn, the edge cases (hostile characters, a 2,000-character
 # word, 100 columns), a 5,000-row annex and an empty document as DOCX, PDF
 # and XLSX; LibreOffice opens our DOCX and XLSX and prints them to PDF;
 # poppler reads every PDF back: text (compared in NFC), embedded fonts, A4
@@ -8,7 +8,7 @@
 # sample go to tests/artifacts/doc-*.png for a human to look at.
 #
 # The 5,000-row DOCX is left out of the LibreOffice run: Writer needs
-# 30–45 s to lay out such a table, the rest of the step about ten.
+# 30–45 s to lay out such a table; the whole step takes 10–25 s.
 # Prints "doc: N passed, N failed" and records the counts in $THIDUA_RESULTS.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +52,7 @@ numbered_from_page_2() { # no number atop page 1, "2" atop page 2
 }
 
 # --- our writers ---
-for v in report edge big empty; do
+for v in report letter edge big empty; do
 	for f in docx pdf xlsx; do
 		check "thidua doc sample --variant $v -o $v.$f" build/thidua doc sample --variant "$v" -o "$work/$v.$f"
 	done
@@ -62,17 +62,17 @@ cp "$work/report.xlsx" "$work/report-sheet.xlsx" # LibreOffice names its PDF aft
 # --- LibreOffice: our DOCX and XLSX, one start for all ---
 t0=$(date +%s.%N)
 timeout 120 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
-	--convert-to pdf --outdir "$work/lo" "$work/report.docx" "$work/edge.docx" "$work/empty.docx" \
-	"$work/report-sheet.xlsx" >"$work/lo.log" 2>&1
+	--convert-to pdf --outdir "$work/lo" "$work/report.docx" "$work/letter.docx" "$work/edge.docx" \
+	"$work/empty.docx" "$work/report-sheet.xlsx" >"$work/lo.log" 2>&1
 lo_secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-echo "  LibreOffice converted 3 DOCX + 1 XLSX in $lo_secs s"
-for f in report edge empty report-sheet; do
+echo "  LibreOffice converted 4 DOCX + 1 XLSX in $lo_secs s"
+for f in report letter edge empty report-sheet; do
 	check "LibreOffice converts $f" test -s "$work/lo/$f.pdf"
 done
 
 # --- what every PDF must be ---
-for pdf in "$work"/report.pdf "$work"/edge.pdf "$work"/big.pdf "$work"/empty.pdf \
-	"$work"/lo/report.pdf "$work"/lo/edge.pdf "$work"/lo/empty.pdf; do
+for pdf in "$work"/report.pdf "$work"/letter.pdf "$work"/edge.pdf "$work"/big.pdf "$work"/empty.pdf \
+	"$work"/lo/report.pdf "$work"/lo/letter.pdf "$work"/lo/edge.pdf "$work"/lo/empty.pdf; do
 	name=${pdf#"$work"/}
 	check "$name: fonts embedded" fonts_embedded "$pdf"
 	check "$name: A4" is_a4 "$pdf"
@@ -91,6 +91,12 @@ for pdf in "$work/report.pdf" "$work/lo/report.pdf"; do
 		"Tổng cộng 59 16 178 253" "Nơi nhận:" "- Như trên;" "- Lưu: VT, TĐKT." "KT. GIÁM ĐỐC" \
 		"PHÓ GIÁM ĐỐC" "Nguyễn Văn A" "Phụ lục I" "Ông Lê Văn Dũng" "điển hình tiên tiến" \
 		"(Kèm theo Báo cáo số 15/BC-SNV ngày 05/01/2026 của Sở Nội vụ)"
+done
+for pdf in "$work/letter.pdf" "$work/lo/letter.pdf"; do
+	text_of "$pdf" >"$pdf.txt"
+	has "$pdf.txt" "Số: 05/SNV-TĐKT" "V/v báo cáo sơ kết Phong trào thi" "Kính gửi: - Các sở, ban, ngành tỉnh;" \
+		"- Ủy ban nhân dân các xã, phường, đặc khu." "Quảng Ngãi, ngày 03 tháng 11 năm 2025" "TL. GIÁM ĐỐC" \
+		"Trần Thị Bích Ngọc"
 done
 # Word's Times New Roman is set in Liberation Serif, same metrics
 check "LibreOffice lays our DOCX out in Liberation Serif" sh -c "pdffonts '$work/lo/report.pdf' | grep -q LiberationSerif"

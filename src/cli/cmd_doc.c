@@ -12,7 +12,7 @@
 #include "doc/doc.h"
 
 static const char usage[] =
-	"cách dùng: thidua doc sample [--variant report|long|edge|big|empty] --format docx|pdf|xlsx -o FILE";
+	"cách dùng: thidua doc sample [--variant report|letter|long|edge|big|empty] --format docx|pdf|xlsx -o FILE";
 
 typedef int (*writer)(const doc *, buf *, err *);
 
@@ -44,7 +44,7 @@ static int sample(const char *variant, const char *format, const char *path)
 		return cli_fail("định dạng không hỗ trợ: %s (chọn docx, pdf hoặc xlsx)", format);
 	doc *d = doc_sample(variant);
 	if (!d)
-		return cli_fail("không có mẫu '%s' (chọn report, long, edge, big hoặc empty)", variant);
+		return cli_fail("không có mẫu '%s' (chọn report, letter, long, edge, big hoặc empty)", variant);
 	buf out = BUF_INIT;
 	err e = {0};
 	int rc = w(d, &out, &e);

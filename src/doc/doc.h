@@ -198,7 +198,8 @@ int doc_write_pdf(const doc *d, buf *out, err *e);
 int doc_write_xlsx(const doc *d, buf *out, err *e);
 
 /* Demonstration documents, for `thidua doc sample`, tests and the bench:
- * "report" (a Sở Nội vụ sơ kết report), "long" (~150 pages), "edge"
+ * "report" (a Sở Nội vụ sơ kết report), "letter" (a công văn), "long"
+ * (~150 pages), "edge"
  * (hostile characters, a 2,000-character word, a 100-column table), "big"
  * (a 5,000-row annex table), "empty" (no field set at all). NULL for an
  * unknown name. */

@@ -187,9 +187,9 @@ static void sect_pr(dx *x, bool landscape)
 static void section_break(dx *x, bool landscape)
 {
 	buf_puts(x->o, "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/><w:spacing w:before=\"0\" w:after=\"0\" "
-		       "w:line=\"20\" w:lineRule=\"exact\"/>");
-	sect_pr(x, landscape);
-	buf_puts(x->o, "<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+		       "w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr>");
+	sect_pr(x, landscape); /* after rPr: the schema's order */
+	buf_puts(x->o, "</w:pPr></w:p>");
 }
 
 /* Back to portrait after wide tables; a section break starts a new page,
@@ -260,6 +260,10 @@ static void header(dx *x)
 	cell_begin(x, R);
 	line(x, d->place_date, DOC_ITALIC, DOC_PT_DATE, false, 200, 0);
 	buf_puts(x->o, "</w:tc></w:tr></w:tbl>");
+	/* a hairline paragraph: a table that followed at once (công văn
+	 * without addressee) would merge into this one in Word */
+	buf_puts(x->o, "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/><w:spacing w:before=\"0\" w:after=\"0\" "
+		       "w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
 }
 
 /* "Kính gửi:" — one addressee on a centred line, several as a list
@@ -468,6 +472,9 @@ static void closing(dx *x)
 	line(x, d->position, DOC_BOLD, DOC_PT_SIGN, false, 0, 0);
 	line(x, d->signer, DOC_BOLD, DOC_PT_SIGN, false, TWIPS(DOC_SIGN_GAP_MM), 0);
 	buf_puts(x->o, "</w:tc></w:tr></w:tbl>");
+	/* Word wants a paragraph between a table and what follows, even the
+	 * end of the document */
+	buf_puts(x->o, "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/></w:pPr></w:p>");
 }
 
 static void annex(dx *x, const doc_annex *a)

@@ -189,6 +189,33 @@ static doc *sample_report(void)
 	return d;
 }
 
+/* --- letter: a công văn (no type name; "V/v" under the number) --- */
+
+static doc *sample_letter(void)
+{
+	doc *d = doc_new();
+	err e = {0};
+	doc_set_issuer(d, "UBND tỉnh Quảng Ngãi", "Sở Nội vụ");
+	doc_set_number(d, 5, "SNV-TĐKT");
+	doc_set_date(d, "Quảng Ngãi", 2025, 11, 3, &e);
+	doc_set_about(d, "báo cáo sơ kết Phong trào thi đua “Cán bộ, công chức, viên chức thi đua "
+			 "thực hiện văn hóa công sở” năm 2025");
+	doc_add_to(d, "- Các sở, ban, ngành tỉnh;");
+	doc_add_to(d, "- Ủy ban nhân dân các xã, phường, đặc khu.");
+	d->created = 1762128000;
+	doc_add_markup(d,
+		"Thực hiện Kế hoạch số 25/KH-UBND ngày 10/02/2025 của Ủy ban nhân dân tỉnh, Sở Nội vụ "
+		"đề nghị các cơ quan, đơn vị, địa phương báo cáo sơ kết phong trào theo đề cương gửi kèm, "
+		"trong đó nêu cụ thể số liệu tập thể, hộ gia đình, cá nhân đã được khen thưởng.\n"
+		"Báo cáo gửi về Sở Nội vụ (qua Phòng Thi đua - Khen thưởng) **trước ngày 20/11/2025** để "
+		"tổng hợp, báo cáo Ủy ban nhân dân tỉnh./.");
+	doc_add_recipient(d, "- Như trên;");
+	doc_add_recipient(d, "- Giám đốc Sở (để b/c);");
+	doc_add_recipient(d, "- Lưu: VT, TĐKT.");
+	doc_set_signature(d, "TL. Giám đốc", "Trưởng phòng Thi đua - Khen thưởng", "Trần Thị Bích Ngọc");
+	return d;
+}
+
 /* --- long: ~150 pages, 60 sections, 20 tables --- */
 
 static const char *const sentences[] = {
@@ -359,6 +386,8 @@ doc *doc_sample(const char *name)
 {
 	if (!name || strcmp(name, "report") == 0)
 		return sample_report();
+	if (strcmp(name, "letter") == 0)
+		return sample_letter();
 	if (strcmp(name, "long") == 0)
 		return sample_long();
 	if (strcmp(name, "edge") == 0)

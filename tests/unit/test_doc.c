@@ -366,6 +366,37 @@ static void docx_edge_cases_export(void **state)
 	doc_free(d);
 }
 
+static void docx_letter_and_table_separation(void **state)
+{
+	/* Word merges tables that touch and wants a paragraph before the
+	 * final sectPr; a table right after the header of a công văn */
+	const char *const names[] = {"report", "letter", "edge", "big", "empty"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		doc *d = doc_sample(names[i]);
+		if (strcmp(names[i], "empty") == 0) {
+			doc_table *t = doc_add_table(d, 2, NULL);
+			doc_table_row(d, t);
+			doc_table_cell(d, t, "a");
+		}
+		buf out = BUF_INIT;
+		char *xml = docx_checked(d, &out);
+		assert_null(strstr(xml, "</w:tbl><w:tbl>"));
+		char *last = strstr(xml, "<w:body>");
+		for (char *p = last; (p = strstr(p + 1, "<w:sectPr>"));)
+			last = p;
+		assert_true(last - xml > 6 && memcmp(last - 6, "</w:p>", 6) == 0);
+		if (strcmp(names[i], "letter") == 0) {
+			assert_non_null(strstr(xml, "V/v báo cáo sơ kết"));
+			assert_non_null(strstr(xml, "Kính gửi:</w:t><w:tab/>"));
+			assert_non_null(strstr(xml, "TL. GIÁM ĐỐC"));
+			assert_null(strstr(xml, "BÁO CÁO"));
+		}
+		free(xml);
+		buf_free(&out);
+		doc_free(d);
+	}
+}
+
 /* --- PDF --- */
 
 static void pdf_is_paginated_a4(void **state)
@@ -510,6 +541,7 @@ int main(void)
 		cmocka_unit_test(docx_has_the_decree_30_layout),
 		cmocka_unit_test(docx_survives_hostile_text),
 		cmocka_unit_test(docx_edge_cases_export),
+		cmocka_unit_test(docx_letter_and_table_separation),
 		cmocka_unit_test(pdf_is_paginated_a4),
 		cmocka_unit_test(pdf_edge_cases_export),
 		cmocka_unit_test(pdf_writers_run_in_parallel),
