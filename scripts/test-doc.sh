@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Documents checked with tools that are not ours. `thidua doc sample` writes
-# the sample report, a công văn, the edge cases (hostile characters, a 2,000-character
-# word, 100 columns), a 5,000-row annex and an empty document as DOCX, PDF
-# and XLSX; LibreOffice opens our DOCX and XLSX and prints them to PDF;
-# poppler reads every PDF back: text (compared in NFC), embedded fonts, A4
-# page size, page counts, the page number from page 2 on. Pages of the
-# sample go to tests/artifacts/doc-*.png for a human to look at.
+# Documents checked with tools that are not ours. `thidua doc sample`
+# writes the sample report, a công văn, the edge cases (hostile characters,
+# a 2,000-character word, 100 columns), a 5,000-row annex and an empty
+# document as DOCX, PDF and XLSX; LibreOffice opens our DOCX and XLSX and
+# prints them to PDF; poppler reads every PDF back: text (compared in NFC),
+# embedded fonts, A4 page size, page counts, the page number from page 2
+# on. Pages of the sample go to tests/artifacts/doc-*.png for a human to
+# look at.
 #
 # The 5,000-row DOCX is left out of the LibreOffice run: Writer needs
 # 30–45 s to lay out such a table; the whole step takes 10–25 s.
