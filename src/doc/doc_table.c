@@ -280,8 +280,16 @@ void doc_table_widths(const doc_table *t, double total, double *w)
 	bool given = false;
 	for (size_t c = 0; c < t->ncols; c++)
 		given |= t->cols[c].weight > 0;
+	double widest = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
 		w[c] = given ? (t->cols[c].weight > 0 ? t->cols[c].weight : 1) : content_weight(t, c);
+		if (w[c] > widest)
+			widest = w[c];
+	}
+	/* no column thinner than 1/50 of the widest: whole twips stay ≥ 1 */
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (w[c] < widest / 50)
+			w[c] = widest / 50;
 		sum += w[c];
 	}
 	for (size_t c = 0; c < t->ncols; c++)

@@ -109,6 +109,8 @@ static const char *store(doc *d, const char *s, bool caps)
 	buf b = BUF_INIT;
 	doc_clean(&b, s);
 	char *nfc = text_nfc(b.p, b.len); /* b is well-formed now */
+	if (!nfc)
+		nfc = xstrdup(b.p);
 	buf_free(&b);
 	if (caps) {
 		char *u = upper(nfc);

@@ -198,32 +198,33 @@ static double fit_lines(PangoLayout *l, double from, double room)
 	return end;
 }
 
-/* A row without merged cells that is taller than a page: each page takes
+/* A row no merged cell crosses, taller than a page: each page takes
  * the lines of every cell that fit, the rest continues on the next. */
 static void split_row(tab *tb, const group *g, size_t r, const group *head)
 {
 	const doc_table *t = tb->t;
 	pdf *p = tb->p;
-	double *off = xcalloc(t->ncols, sizeof *off);
+	double *off = xcalloc(t->ncols, sizeof *off), *end = xcalloc(t->ncols, sizeof *end);
+	bool fresh = false; /* on a page started for this row */
 	for (;;) {
 		double room = p->bottom - p->y - 2 * tb->pad_y, frag = 0;
 		bool left = false, progress = false;
-		double *end = xcalloc(t->ncols, sizeof *end);
 		for (size_t c = 0; c < t->ncols; c++) {
 			PangoLayout *l = g->lay[(r - g->a) * t->ncols + c];
+			end[c] = off[c];
 			if (!l)
 				continue;
 			end[c] = fit_lines(l, off[c], room);
-			if (end[c] <= off[c] && off[c] < pdf_height(l) - 0.01 && p->y <= p->top + 0.01)
-				end[c] = fit_lines(l, off[c], 1e9); /* a line taller than a page */
+			if (end[c] <= off[c] && fresh) /* a line taller than a page */
+				end[c] = fit_lines(l, off[c], 1e9);
 			progress |= end[c] > off[c];
 			left |= end[c] < pdf_height(l) - 0.01;
 			if (end[c] - off[c] > frag)
 				frag = end[c] - off[c];
 		}
 		if (!progress && left) {
-			free(end);
 			new_page_with_head(tb, head);
+			fresh = true;
 			continue;
 		}
 		double y = p->y, h = frag + 2 * tb->pad_y;
@@ -231,7 +232,7 @@ static void split_row(tab *tb, const group *g, size_t r, const group *head)
 		for (size_t c = 0; c < t->ncols; c++) {
 			const doc_cell *s = doc_cell_at(t, r, c);
 			if (s->rowspan == 0)
-				continue;
+				continue; /* inside a horizontal span */
 			cell_box(tb, p->x0 + tb->x[c], y, span_width(tb, c, s), h);
 			PangoLayout *l = g->lay[(r - g->a) * t->ncols + c];
 			if (l)
@@ -239,19 +240,21 @@ static void split_row(tab *tb, const group *g, size_t r, const group *head)
 			off[c] = end[c];
 		}
 		p->y = y + h;
-		free(end);
 		if (!left)
 			break;
 		new_page_with_head(tb, head);
+		fresh = true;
 	}
 	free(off);
+	free(end);
 }
 
-static bool has_spans(const doc_table *t, size_t r)
+/* Whether a merged cell of row r reaches another row. */
+static bool spans_rows(const doc_table *t, size_t r)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
 		const doc_cell *s = doc_cell_at(t, r, c);
-		if (s->rowspan != 1)
+		if (s->rowspan > 1 || (s->rowspan == 0 && (size_t)s->orig_row != r))
 			return true;
 	}
 	return false;
@@ -272,22 +275,26 @@ static void place(tab *tb, const group *g, const group *head)
 		fragment(tb, g, g->a, g->b);
 		return;
 	}
-	/* taller than a page: as many rows per page as fit */
+	/* taller than a page: as many rows per page as fit; a row no merged
+	 * cell crosses starts in the room left and splits, as Word does */
 	size_t fa = g->a;
 	double acc = 0;
 	for (size_t r = g->a; r < g->b; r++) {
 		double rh = g->h[r - g->a];
-		if (p->y + acc + rh > p->bottom && r > fa) {
-			fragment(tb, g, fa, r);
-			new_page_with_head(tb, head);
+		bool splits = !spans_rows(tb->t, r);
+		if (p->y + acc + rh > p->bottom) {
+			if (r > fa)
+				fragment(tb, g, fa, r);
+			if (!splits && (r > fa || p->y > p->top + head_h + 0.01))
+				new_page_with_head(tb, head);
 			fa = r, acc = 0;
 		}
-		if (p->y + rh > p->bottom && r == fa && !has_spans(tb->t, r)) {
+		if (splits && p->y + rh > p->bottom) {
 			split_row(tb, g, r, head);
 			fa = r + 1;
 			continue;
 		}
-		acc += rh;
+		acc += rh; /* a merged row taller than a page runs past its foot */
 	}
 	if (fa < g->b)
 		fragment(tb, g, fa, g->b);

@@ -59,7 +59,7 @@ static void award_table(doc *d, const char *title)
 	doc_table_cell(d, t, "Hộ gia đình");
 	doc_table_cell(d, t, "Cá nhân");
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		char stt[8];
+		char stt[24];
 		snprintf(stt, sizeof stt, "%zu", i + 1);
 		doc_table_row(d, t);
 		doc_table_cell(d, t, stt);
@@ -261,7 +261,7 @@ static void long_table(doc *d, int n)
 	for (size_t c = 0; c < 6; c++)
 		doc_table_cell(d, t, head[c]);
 	for (int r = 0; r < 24; r++) {
-		char stt[8], unit[64];
+		char stt[24], unit[64];
 		snprintf(stt, sizeof stt, "%d", r + 1);
 		snprintf(unit, sizeof unit, "Ủy ban nhân dân xã số %d", r + 1);
 		int a = (r * 7 + n) % 13, b = (r * 3 + n) % 5, c = (r * 11 + n) % 37;
@@ -300,6 +300,36 @@ static doc *sample_long(void)
 
 /* --- edge --- */
 
+/* Merged cells across page breaks: a cell spanning 60 rows (taller than a
+ * page), and a row whose two-column cell holds 5,000 characters. */
+static void merged_tables(doc *d)
+{
+	doc_table *t = doc_add_table(d, 3, "Bảng có ô gộp qua nhiều trang");
+	doc_table_col(t, 0, 2, DOC_LEFT);
+	doc_table_col(t, 1, 1, DOC_CENTER);
+	doc_table_col(t, 2, 4, DOC_LEFT);
+	doc_table_head_row(d, t);
+	doc_table_cell(d, t, "Nhóm");
+	doc_table_cell(d, t, "STT");
+	doc_table_cell(d, t, "Nội dung");
+	for (int r = 0; r < 60; r++) {
+		char stt[16];
+		snprintf(stt, sizeof stt, "%d", r + 1);
+		doc_table_row(d, t);
+		if (r == 0)
+			doc_table_cell_span(d, t, "Nhóm gộp 60 dòng", 60, 1);
+		doc_table_cell(d, t, stt);
+		doc_table_cell(d, t, "Tiêu chí thi đua của tập thể, cá nhân");
+	}
+	buf w = BUF_INIT;
+	for (int i = 0; i < 500; i++)
+		buf_puts(&w, "Thi đua yêu nước ");
+	doc_table_row(d, t);
+	doc_table_cell(d, t, "Cuối");
+	doc_table_cell_span(d, t, buf_cstr(&w), 1, 2);
+	buf_free(&w);
+}
+
 static doc *sample_edge(void)
 {
 	doc *d = doc_new();
@@ -326,7 +356,7 @@ static doc *sample_edge(void)
 	t = doc_add_table(d, 100, "Bảng 100 cột: tiêu chí [thi đua]: */?\\ quá dài để làm tên trang tính");
 	doc_table_head_row(d, t);
 	for (int c = 0; c < 100; c++) {
-		char h[16];
+		char h[32];
 		snprintf(h, sizeof h, "Cột %d", c + 1);
 		doc_table_cell(d, t, h);
 	}
@@ -336,6 +366,7 @@ static doc *sample_edge(void)
 			doc_table_cell_num(d, t, r * 100 + c);
 	}
 	doc_table_total(d, t, "Tổng");
+	merged_tables(d);
 	closing_snv(d);
 	/* a second table of the same long title: its sheet needs another name */
 	doc_add_annex(d, "Phụ lục I", "BẢNG CÙNG TÊN", NULL);
