@@ -28,8 +28,13 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Median of RUNS runs in ms; the size of the output in *bytes. */
-static int measure(writer w, const doc *d, double *median, size_t *bytes, buf *keep)
+typedef struct timing {
+	double median, best;
+} timing;
+
+/* Median and best of RUNS runs in ms (the best shows the cost on a quiet
+ * machine); the size of the output in *bytes. */
+static int measure(writer w, const doc *d, timing *tm, size_t *bytes, buf *keep)
 {
 	double t[RUNS];
 	for (int i = 0; i < RUNS; i++) {
@@ -49,7 +54,8 @@ static int measure(writer w, const doc *d, double *median, size_t *bytes, buf *k
 			buf_free(&out);
 	}
 	qsort(t, RUNS, sizeof *t, cmp_double);
-	*median = t[RUNS / 2];
+	tm->median = t[RUNS / 2];
+	tm->best = t[0];
 	return 0;
 }
 
@@ -71,7 +77,7 @@ int main(void)
 	size_t tables = 0, paras = 0;
 	for (size_t i = 0; i < d->nblocks; i++)
 		tables += d->blocks[i].kind == DOC_TABLE, paras += d->blocks[i].kind != DOC_TABLE;
-	double docx, pdf, xlsx, pdf_empty;
+	timing docx, pdf, xlsx, pdf_empty;
 	size_t docx_n, pdf_n, xlsx_n, empty_n;
 	buf pdf_out = BUF_INIT;
 	doc *empty = doc_sample("empty");
@@ -82,13 +88,14 @@ int main(void)
 	if (rc == 0) {
 		printf("document: %zu paragraphs and headings, %zu tables, built in %.1f ms; PDF %zu pages\n",
 		       paras, tables, build, pdf_pages(&pdf_out));
-		printf("median of %d runs\n", RUNS);
-		printf("  docx  %8.1f ms  %8zu bytes   (target < 300 ms)%s\n", docx, docx_n,
-		       docx < 300 ? "" : "  OVER");
-		printf("  pdf   %8.1f ms  %8zu bytes   (target < 2000 ms)%s\n", pdf, pdf_n,
-		       pdf < 2000 ? "" : "  OVER");
-		printf("  xlsx  %8.1f ms  %8zu bytes\n", xlsx, xlsx_n);
-		printf("  pdf of an empty document %.1f ms (font map per call)\n", pdf_empty);
+		printf("%d runs: median (best)\n", RUNS);
+		printf("  docx  %8.1f ms (%6.1f)  %8zu bytes   target < 300 ms%s\n", docx.median, docx.best,
+		       docx_n, docx.median < 300 ? "" : "  OVER");
+		printf("  pdf   %8.1f ms (%6.1f)  %8zu bytes   target < 2000 ms%s\n", pdf.median, pdf.best,
+		       pdf_n, pdf.median < 2000 ? "" : "  OVER");
+		printf("  xlsx  %8.1f ms (%6.1f)  %8zu bytes\n", xlsx.median, xlsx.best, xlsx_n);
+		printf("  pdf of an empty document %.1f ms (%.1f): the font map made per call\n",
+		       pdf_empty.median, pdf_empty.best);
 	}
 	buf_free(&pdf_out);
 	doc_free(empty);
