@@ -18,8 +18,9 @@
  *   "Nơi nhận:" list beside the signature block
  *   annexes (each DOC_ANNEX block starts one on a new page)
  *
- * Builders never fail: allocation failure aborts (util.h), and cells past a
- * table's last column are dropped.
+ * Builders never fail (but doc_set_date, given an impossible date):
+ * allocation failure aborts (util.h), and cells past a table's last column
+ * are dropped.
  */
 #ifndef THIDUA_DOC_H
 #define THIDUA_DOC_H
