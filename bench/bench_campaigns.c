@@ -1,6 +1,6 @@
 /*
  * bench_campaigns.c — a campaign at national scale on SQLite: the demo data
- * plus `gen-units national` (34 provinces, ~3,500 commune-level units), a
+ * plus `gen units` (34 provinces, ~3,500 commune-level units), a
  * 60-item outline with figure tables and model lists, a campaign from the
  * top unit to every commune, ward and special zone, 60 % of them submitted.
  * Then, against a real `thidua serve` over loopback HTTP, the time to open
@@ -316,7 +316,7 @@ int main(void)
 	struct setup s = {0};
 	double t0 = now_ms();
 	build(path, &s);
-	printf("setup: demo + gen-units national + 60-item outline + campaign in %.1f s\n",
+	printf("setup: demo + gen units + 60-item outline + campaign in %.1f s\n",
 	       (now_ms() - t0) / 1e3);
 	printf("campaign to %lld units issued in %.0f ms; %lld submissions in %.1f s (%.1f ms each)\n",
 	       (long long)s.recipients, s.t_issue, (long long)s.submitted, s.t_submit / 1e3,

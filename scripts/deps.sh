@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libjansson-dev
 	libsodium-dev libutf8proc-dev libcsv-dev libpq-dev libzip-dev libxml2-dev libxlsxwriter-dev
 	libcairo2-dev libpango1.0-dev fonts-liberation2)
-TEST_PKGS=(libcmocka-dev chromium postgresql poppler-utils)
+# LibreOffice opens our DOCX and XLSX in scripts/test-doc.sh
+TEST_PKGS=(libcmocka-dev chromium postgresql poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+	fonts-liberation2)
 # clang and its libFuzzer runtime are for `make fuzz` only (deps.sh --fuzz)
 FUZZ_PKGS=(clang libclang-rt-14-dev)
 

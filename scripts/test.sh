@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it (locally and in CI): unit tests,
-# the same under ASan+UBSan, fuzz corpora, the unit tests again on a
+# the same under ASan+UBSan, fuzz corpora, documents checked by LibreOffice
+# and poppler, the unit tests again on a
 # throw-away PostgreSQL cluster, API tests and browser tests.
 # Ends with one summary line "total: N passed, N failed".
 set -uo pipefail
@@ -30,6 +31,8 @@ step build make -s -j"$jobs" all
 step unit make -s -j"$jobs" unit
 step asan env THIDUA_LABEL=unit-asan make -s -j"$jobs" asan
 step fuzz-replay make -s -j"$jobs" fuzz-replay
+# DOCX/PDF/XLSX read back by LibreOffice and poppler
+step doc scripts/test-doc.sh
 
 # PostgreSQL: the same unit tests on a cluster of our own (never the
 # machine's service), kept up for the PostgreSQL runs of the API and browser

@@ -14,8 +14,8 @@ struct command {
 
 static const struct command commands[] = {
 	{"db", cmd_db, "db copy --from (DIR|URL) --to (DIR|URL)"},
-	{"gen", cmd_gen, "gen awards --count N [--seed S] [--data-dir DIR | --db URL]"},
-	{"gen-units", cmd_gen_units, "gen-units national [--communes N] [--data-dir DIR | --db URL]"},
+	{"gen", cmd_gen, "gen units [--communes N] | gen awards --count N [--seed S] [--data-dir DIR | --db URL]"},
+	{"doc", cmd_doc, "doc sample --format docx|pdf|xlsx -o FILE"},
 	{"init", cmd_init, "init [--data-dir DIR | --db URL] [--demo]"},
 	{"outline", cmd_outline, "outline parse FILE [--format tsv|json]"},
 	{"serve", cmd_serve, "serve [--data-dir DIR | --db URL] [--port N] [--bind ADDR] [--threads N]"},

@@ -34,9 +34,10 @@ int cmd_db(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_gen_units(int argc, char **argv);
 
-/* The national tree of `thidua gen-units national` (also used by bench/):
+/* The national tree of `thidua gen units` (also used by bench/):
  * 34 provinces under the top unit with `communes` commune-level units
  * each; *created counts the units added. */
 int gen_units_national(db *d, int communes, int64_t *created, err *e);
+int cmd_doc(int argc, char **argv);
 
 #endif

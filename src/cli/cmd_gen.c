@@ -1,6 +1,7 @@
 /*
  * cmd_gen.c — `thidua gen awards --count N [--seed S]`: realistic national
- * commendation data for demos and benchmarks (src/core/award_gen.c).
+ * commendation data for demos and benchmarks (src/core/award_gen.c);
+ * `thidua gen units` hands over to cmd_gen_units.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,11 @@ int cmd_gen(int argc, char **argv)
 {
 	struct cli_store store = {0};
 	struct award_gen_opts o = {0};
+	if (argc >= 2 && strcmp(argv[1], "units") == 0)
+		return cmd_gen_units(argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "awards") != 0)
-		return cli_fail("cách dùng: thidua gen awards --count N [--seed S] [--data-dir DIR | --db URL]");
+		return cli_fail("cách dùng: thidua gen awards --count N [--seed S] | thidua gen units"
+				" [--communes N] [--data-dir DIR | --db URL]");
 	for (int i = 2; i < argc; i++) {
 		int r = cli_store_opt(&store, argc, argv, &i);
 		if (r < 0)

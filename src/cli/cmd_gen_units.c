@@ -1,5 +1,5 @@
 /*
- * cmd_gen_units.c — `thidua gen-units national`: a national unit tree for
+ * cmd_gen_units.c — `thidua gen units`: a national unit tree for
  * benchmarks and demos at scale: the 34 provinces and centrally run cities
  * of the two-level local government (since 1 July 2025) under the top unit,
  * each with N commune-level units (default 104, about 3,500 in all).
@@ -148,15 +148,20 @@ int cmd_gen_units(int argc, char **argv)
 			return cli_fail("%s cần một giá trị", argv[i]);
 		if (r)
 			continue;
-		if (strcmp(argv[i], "--communes") == 0 && i + 1 < argc)
-			communes = atoi(argv[++i]);
+		int64_t n;
+		if (strcmp(argv[i], "--communes") == 0 && i + 1 < argc) {
+			if (parse_i64(argv[++i], &n) || n < 1 || n > 10000)
+				return cli_fail("--communes cần một số từ 1 đến 10000");
+			communes = (int)n;
+		}
 		else if (!what && argv[i][0] != '-')
 			what = argv[i];
 		else
 			return cli_fail("tham số không hợp lệ: %s", argv[i]);
 	}
-	if (!what || strcmp(what, "national") != 0)
-		return cli_fail("dùng: thidua gen-units national [--communes N] [--data-dir DIR | --db URL]");
+	/* "national" is the only tree there is; the word may be given */
+	if (what && strcmp(what, "national") != 0)
+		return cli_fail("dùng: thidua gen units [--communes N] [--data-dir DIR | --db URL]");
 	db *d = NULL;
 	err e = {0};
 	int64_t created = 0;
