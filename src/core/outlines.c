@@ -51,8 +51,7 @@ int outline_check_import(const actor *a, err *e)
 	return 0;
 }
 
-/* Readable, or E_NOTFOUND; the owner unit in *owner. */
-static int check_read(db *d, const actor *a, int64_t id, int64_t *owner, err *e)
+int outline_check_read(db *d, const actor *a, int64_t id, int64_t *owner, err *e)
 {
 	int rc = db_get_i64(d, owner, e, "SELECT owner_unit_id FROM outlines WHERE id = $1", "l", id);
 	if (rc == E_NOTFOUND || (rc == 0 && !outline_readable(d, a, id)))
@@ -63,7 +62,7 @@ static int check_read(db *d, const actor *a, int64_t id, int64_t *owner, err *e)
 int outline_check_edit(db *d, const actor *a, int64_t id, err *e)
 {
 	int64_t owner = 0;
-	int rc = check_read(d, a, id, &owner, e);
+	int rc = outline_check_read(d, a, id, &owner, e);
 	if (rc)
 		return rc;
 	if (!outline_may_write(a))
@@ -96,7 +95,7 @@ int outline_check_unused(db *d, int64_t id, err *e)
 int outline_check_copy(db *d, const actor *a, int64_t id, err *e)
 {
 	int64_t owner = 0;
-	int rc = check_read(d, a, id, &owner, e);
+	int rc = outline_check_read(d, a, id, &owner, e);
 	if (rc)
 		return rc;
 	if (!outline_may_write(a))

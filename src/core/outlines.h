@@ -89,6 +89,13 @@ typedef struct outline_summary {
 	int64_t n_items, updated_at;
 } outline_summary;
 
+/* One kept version: who saved it and when. */
+typedef struct outline_version {
+	int version;
+	int64_t saved_at, saved_by; /* saved_by 0: the system */
+	char *saved_by_name;        /* full name, else login, else "" */
+} outline_version;
+
 /* One imported outline. */
 typedef struct outline_created {
 	int64_t id;
@@ -162,6 +169,17 @@ int outline_store_get(db *d, arena *ar, const actor *a, int64_t id, stored_outli
 /* The tables an item of outline `id` may use: the built-ins, then the
  * outline's own (no permission check: call after outline_store_get). */
 int outline_store_tables(db *d, arena *ar, int64_t id, figure_table **out, size_t *n, err *e);
+
+/* The versions kept of a readable outline, newest first (E_NOTFOUND when
+ * the outline is absent or not readable). */
+int outline_versions_list(db *d, arena *ar, const actor *a, int64_t id, outline_version **out,
+			  size_t *n, err *e);
+/* One kept version of a readable outline: *json (may be NULL) gets the
+ * snapshot as stored — the GET answer of that version —, *out (may be
+ * NULL) the same as a stored_outline without its source text, *info (may
+ * be NULL) who saved it when. E_NOTFOUND for an unknown version. */
+int outline_version_get(db *d, arena *ar, const actor *a, int64_t id, int version,
+			stored_outline *out, char **json, outline_version *info, err *e);
 
 /* The outline as JSON: {"id","title","version","owner_unit_id",
  * "source_kind","copied_from","items":[{"id","parent_id","depth","label",

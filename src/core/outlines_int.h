@@ -11,6 +11,9 @@
 /* Officers and admins change outlines; staff and leaders read them. */
 bool outline_may_write(const actor *a);
 
+/* Readable by the actor, or E_NOTFOUND; the owner unit in *owner. */
+int outline_check_read(db *d, const actor *a, int64_t id, int64_t *owner, err *e);
+
 /* Reads outline `id` with items and tables, without any permission check. */
 int outline_load(db *d, arena *ar, int64_t id, stored_outline *out, err *e);
 /* Reads one figure table with its rows and columns. */

@@ -32,6 +32,8 @@ const struct route api_routes[] = {
 	{"GET", "/api/v1/outlines/{id}", api_outline_get, ROUTE_API},
 	{"PUT", "/api/v1/outlines/{id}", api_outline_update, ROUTE_API},
 	{"POST", "/api/v1/outlines/{id}/copy", api_outline_copy, ROUTE_API},
+	{"GET", "/api/v1/outlines/{id}/versions", api_outline_versions, ROUTE_API},
+	{"GET", "/api/v1/outlines/{id}/versions/{id}", api_outline_version_get, ROUTE_API},
 	{"GET", "/api/v1/outlines/{id}/tables", api_outline_tables, ROUTE_API},
 	{"POST", "/api/v1/outlines/{id}/tables", api_outline_table_create, ROUTE_API},
 	{"PUT", "/api/v1/outlines/{id}/tables/{id}", api_outline_table_update, ROUTE_API},

@@ -60,6 +60,8 @@ void api_outlines_create(req *r, resp *w);
 void api_outline_get(req *r, resp *w);
 void api_outline_update(req *r, resp *w);
 void api_outline_copy(req *r, resp *w);
+void api_outline_versions(req *r, resp *w);
+void api_outline_version_get(req *r, resp *w);
 void api_outline_tables(req *r, resp *w);
 void api_outline_table_create(req *r, resp *w);
 void api_outline_table_update(req *r, resp *w);

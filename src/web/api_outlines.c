@@ -129,6 +129,49 @@ void api_outline_get(req *r, resp *w)
 	resp_json(w, 200, j);
 }
 
+void api_outline_versions(req *r, resp *w)
+{
+	outline_version *v;
+	size_t n;
+	err e = {0};
+	if (outline_versions_list(r->db, r->a, &r->who, r->id[0], &v, &n, &e)) {
+		resp_api_err(w, &e);
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{s:i, s:o, s:s}", "version", v[i].version, "saved_at",
+				      local_time_json(v[i].saved_at), "saved_by_name", v[i].saved_by_name);
+		json_object_set_new(o, "saved_by", v[i].saved_by ? json_integer(v[i].saved_by) : json_null());
+		json_array_append_new(arr, o);
+	}
+	resp_json(w, 200, json_pack("{s:o}", "versions", arr));
+}
+
+/* The snapshot is served as kept: the outline's GET answer at that version. */
+void api_outline_version_get(req *r, resp *w)
+{
+	char *snap = NULL;
+	err e = {0};
+	if (r->id[1] > INT32_MAX) {
+		err_set(&e, E_NOTFOUND, "Đề cương không có phiên bản này");
+		resp_api_err(w, &e);
+		return;
+	}
+	if (outline_version_get(r->db, r->a, &r->who, r->id[0], (int)r->id[1], NULL, &snap, NULL, &e)) {
+		resp_api_err(w, &e);
+		return;
+	}
+	json_error_t je;
+	json_t *j = json_loads(snap, 0, &je);
+	if (!j) {
+		err_set(&e, E_INTERNAL, "phiên bản lưu không đọc được");
+		resp_api_err(w, &e);
+		return;
+	}
+	resp_json(w, 200, j);
+}
+
 /* "asks": an array of "text" | "figures" | "models". */
 static int read_asks(json_t *it, size_t i, unsigned *out, err *e)
 {

@@ -64,6 +64,7 @@ const struct route ui_routes[] = {
 	{"POST", "/outlines/{id}", ui_outline_post, 0},
 	{"GET", "/outlines/{id}/edit", ui_outline_edit, 0},
 	{"POST", "/outlines/{id}/copy", ui_outline_copy, 0},
+	{"GET", "/outlines/{id}/versions/{id}", ui_outline_version, 0},
 	{"POST", "/outlines/{id}/tables", ui_outline_table_create, 0},
 	{"POST", "/outlines/{id}/tables/{id}", ui_outline_table_update, 0},
 	{"GET", "/decisions", ui_decisions, 0},

@@ -90,6 +90,7 @@ void ui_outline_page(req *r, resp *w);
 void ui_outline_post(req *r, resp *w);
 void ui_outline_edit(req *r, resp *w);
 void ui_outline_copy(req *r, resp *w);
+void ui_outline_version(req *r, resp *w);
 void ui_outline_table_create(req *r, resp *w);
 void ui_outline_table_update(req *r, resp *w);
 /* Badges for what an outline item asks: "Nội dung", "Số liệu", "Mô hình/điển hình". */

@@ -362,6 +362,57 @@ static void tables_section(req *r, resp *w, const stored_outline *o, bool editab
 	h_raw(b, "</section>");
 }
 
+/* Who saved which version when; each older version opens read-only. */
+static void history_section(req *r, buf *b, const stored_outline *o)
+{
+	outline_version *v;
+	size_t n;
+	err e;
+	if (outline_versions_list(r->db, r->a, &r->who, o->id, &v, &n, &e) || n == 0)
+		return;
+	h_raw(b, "<section class=\"panel\" id=\"history\"><h2>Lịch sử phiên bản</h2>"
+		 "<table class=\"data\"><thead><tr><th class=\"num\">Phiên bản</th><th>Lưu lúc</th>"
+		 "<th>Người lưu</th><th></th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		h_fmt(b, "<tr><td class=\"num\">%d</td><td>%s</td><td>%s</td><td>", v[i].version,
+		      local_time(r, v[i].saved_at), v[i].saved_by ? v[i].saved_by_name : "Hệ thống");
+		if (v[i].version == o->version)
+			h_raw(b, "Phiên bản hiện hành");
+		else
+			h_fmt(b, "<a href=\"/outlines/%lld/versions/%d\">Xem phiên bản %d</a>",
+			      (long long)o->id, v[i].version, v[i].version);
+		h_raw(b, "</td></tr>");
+	}
+	h_raw(b, "</tbody></table></section>");
+}
+
+/* An older version, read-only, with the same tree as the current page. */
+void ui_outline_version(req *r, resp *w)
+{
+	stored_outline o;
+	outline_version info;
+	err e = {0};
+	if (r->id[1] > INT32_MAX)
+		err_set(&e, E_NOTFOUND, "Đề cương không có phiên bản này");
+	if (e.code || outline_version_get(r->db, r->a, &r->who, r->id[0], (int)r->id[1], &o, NULL,
+					  &info, &e)) {
+		ui_core_error(r, w, &e);
+		return;
+	}
+	ui_begin(r, w, arena_printf(r->a, "%s — phiên bản %d", o.title, o.version), "outlines");
+	buf *b = &w->body;
+	outline_css(b);
+	h_fmt(b, "<div class=\"outline-page\"><p class=\"back\"><a href=\"/outlines/%lld\">← Phiên bản "
+		 "hiện hành</a></p><h1>%s</h1><p class=\"flash\">Đây là phiên bản %d, lưu lúc %s%s%s; "
+		 "chỉ để xem.</p>",
+	      (long long)r->id[0], o.title, o.version, local_time(r, info.saved_at),
+	      info.saved_by ? " bởi " : "", info.saved_by ? info.saved_by_name : "");
+	h_raw(b, "<section aria-labelledby=\"h-tree\"><h2 id=\"h-tree\">Cấu trúc đề cương</h2>");
+	tree_view(b, &o);
+	h_raw(b, "</section></div>");
+	ui_end(r, w);
+}
+
 /* One outline's page; `typed` and `e` (may be NULL) are a refused table
  * form's. */
 static void outline_page(req *r, resp *w, int64_t id, const struct table_form *typed, const err *e)
@@ -393,6 +444,7 @@ static void outline_page(req *r, resp *w, int64_t id, const struct table_form *t
 	      strcmp(o.source_kind, "docx") == 0 ? "Nội dung đọc từ tệp Word" : "Văn bản gốc",
 	      o.source_text);
 	tables_section(r, w, &o, editable, typed);
+	history_section(r, b, &o);
 	h_raw(b, "</div>");
 	w->status = e ? ui_status_of(e) : 200;
 	ui_end(r, w);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { inflateRawSync } from "node:zlib";
-import { startServer, login } from "./helpers.mjs";
+import { startServer, login, browserSession } from "./helpers.mjs";
 
 let srv, admin, officer, commune, staff, units;
 before(async () => {
@@ -275,44 +275,17 @@ test("statistics as XLSX: a real workbook with numeric cells", async () => {
     { headers: { Authorization: "Bearer " + officer.token } })).status, 400);
 });
 
-// A browser-like session: the cookie from the login form and the CSRF token
-// of a page, as a form would carry them.
-async function browserSession(loginName) {
-  const r = await fetch(srv.base + "/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ login: loginName, password: "thidua2025" }),
-    redirect: "manual",
-  });
-  const cookie = r.headers.get("set-cookie").split(";")[0];
-  const get = async (path) => {
-    const res = await fetch(srv.base + path, { headers: { Cookie: cookie }, redirect: "manual" });
-    return { status: res.status, html: await res.text(), headers: res.headers };
-  };
-  const csrf = (await get("/")).html.match(/name="csrf" value="([^"]+)"/)[1];
-  const post = async (path, fields, withCsrf = true) => {
-    const body = new URLSearchParams(fields);
-    if (withCsrf) body.set("csrf", csrf);
-    const res = await fetch(srv.base + path, {
-      method: "POST", body, redirect: "manual",
-      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    });
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") };
-  };
-  return { get, post };
-}
-
 test("pages: rights, CSRF, escaping, the template", async () => {
-  const st = await browserSession("chuyenvien.snv");
+  const st = await browserSession(srv.base, "chuyenvien.snv");
   assert.equal((await st.get("/decisions")).status, 200);
   assert.equal((await st.get("/decisions/new")).status, 403);
   assert.equal((await st.post("/decisions", { number: "1", date: "2025-09-01", rows: "1", r0_name: "X" })).status, 403);
   assert.equal((await st.get("/awards/import")).status, 403);
   assert.equal((await st.get("/awards/stats?by_form=1")).status, 200);
-  const of = await browserSession("tdkt.tinh");
+  const of = await browserSession(srv.base, "tdkt.tinh");
   const fields = { number: "<b>999</b>/QĐ", date: "2025-10-01", unit_id: String(units.QNG), form_code: "BKUBT",
     rows: "2", r0_type: "individual", r0_name: "<script>alert(1)</script>", r0_year: "2025", r1_name: "" };
-  assert.equal((await of.post("/decisions", fields, false)).status, 403); // no CSRF token
+  assert.equal((await of.post("/decisions", fields, { withCsrf: false })).status, 403); // no CSRF token
   const saved = await of.post("/decisions", fields);
   assert.equal(saved.status, 303, saved.html);
   const page = await of.get(saved.location.split("?")[0]);

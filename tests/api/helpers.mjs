@@ -106,3 +106,33 @@ export async function login(base, loginName, password = DEMO_PASSWORD) {
   if (r.status !== 200) throw new Error(`login ${loginName}: ${r.status} ${r.text}`);
   return { token: r.body.token, user: r.body.user, api: client(base, r.body.token) };
 }
+
+// A browser-like session: the cookie from the login form, and the CSRF
+// token read from a page, as a form would carry it.
+export async function browserSession(base, loginName, password = DEMO_PASSWORD) {
+  const r = await fetch(base + "/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ login: loginName, password }),
+    redirect: "manual",
+  });
+  if (r.status !== 303) throw new Error(`login form ${loginName}: ${r.status}`);
+  const cookie = r.headers.get("set-cookie").split(";")[0];
+  async function get(path) {
+    const res = await fetch(base + path, { headers: { Cookie: cookie }, redirect: "manual" });
+    return { status: res.status, html: await res.text(), headers: res.headers };
+  }
+  const csrf = (await get("/")).html.match(/name="csrf" value="([^"]+)"/)[1];
+  async function post(path, fields, { withCsrf = true } = {}) {
+    const body = new URLSearchParams(fields);
+    if (withCsrf) body.set("csrf", csrf);
+    const res = await fetch(base + path, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
+    return { status: res.status, html: await res.text(), location: res.headers.get("location") };
+  }
+  return { get, post };
+}

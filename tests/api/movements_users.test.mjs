@@ -4,7 +4,7 @@
 // typed values kept when a form is refused.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, login, DEMO_PASSWORD } from "./helpers.mjs";
+import { startServer, login, browserSession } from "./helpers.mjs";
 
 let srv, admin, officer, wardOfficer;
 const ids = {};
@@ -18,37 +18,6 @@ before(async () => {
   for (const code of ["QNG", "QNG-X-21025", "QNG-SNV"]) ids[code] = all.find((u) => u.code === code).id;
 });
 after(async () => srv && (await srv.stop()));
-
-// A browser-like session: the cookie from the login form, and the CSRF
-// token read from a page, as a form would carry it.
-async function browserSession(loginName, password = DEMO_PASSWORD) {
-  const r = await fetch(srv.base + "/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ login: loginName, password }),
-    redirect: "manual",
-  });
-  assert.equal(r.status, 303);
-  const cookie = r.headers.get("set-cookie").split(";")[0];
-  async function get(path) {
-    const res = await fetch(srv.base + path, { headers: { Cookie: cookie }, redirect: "manual" });
-    return { status: res.status, html: await res.text(), headers: res.headers };
-  }
-  const home = await get("/");
-  const csrf = home.html.match(/name="csrf" value="([^"]+)"/)[1];
-  async function post(path, fields, { withCsrf = true } = {}) {
-    const body = new URLSearchParams(fields);
-    if (withCsrf) body.set("csrf", csrf);
-    const res = await fetch(srv.base + path, {
-      method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body,
-      redirect: "manual",
-    });
-    return { status: res.status, html: await res.text(), location: res.headers.get("location") };
-  }
-  return { get, post };
-}
 
 describe("movements", () => {
   test("search ignores accents and case; kinds and descriptions round-trip", async () => {
@@ -78,7 +47,7 @@ describe("movements", () => {
   test("the movements page lists, searches, escapes, and shows the movements that answer one", async () => {
     const evil = await officer.api.post("/movements", { title: "<script>alert(1)</script> “Thi đua” & \"trích dẫn\"", unit_id: ids.QNG, start_year: 2026, end_year: 2027 });
     assert.equal(evil.status, 201);
-    const s = await browserSession("tdkt.tinh");
+    const s = await browserSession(srv.base, "tdkt.tinh");
     const page = await s.get("/movements?q=" + encodeURIComponent("thi dua"));
     assert.equal(page.status, 200);
     assert.ok(!page.html.includes("<script>alert(1)</script>"));
@@ -94,7 +63,7 @@ describe("movements", () => {
   });
 
   test("the create form: CSRF required, a refusal keeps the typed values, success redirects", async () => {
-    const s = await browserSession("tdkt.tinh");
+    const s = await browserSession(srv.base, "tdkt.tinh");
     const fields = { title: "Phong trào thử <b>", unit_id: String(ids.QNG), start_year: "2027", end_year: "2026", kind: "thematic", parent_id: "", description: "Mô tả <i>thử</i>" };
     assert.equal((await s.post("/movements", fields, { withCsrf: false })).status, 403);
     const bad = await s.post("/movements", fields);
@@ -107,7 +76,7 @@ describe("movements", () => {
     assert.equal(ok.status, 303);
     assert.match(ok.location, /^\/movements\/\d+\?ok=/);
     // staff have no create form and are refused
-    const staff = await browserSession("chuyenvien.camthanh");
+    const staff = await browserSession(srv.base, "chuyenvien.camthanh");
     assert.ok(!(await staff.get("/movements")).html.includes(`method="post" action="/movements"`));
     assert.equal((await staff.post("/movements", fields)).status, 403);
   });
@@ -141,7 +110,7 @@ describe("users", () => {
 
   test("the users pages are for admins only", async () => {
     for (const who of ["tdkt.tinh", "chuyenvien.camthanh"]) {
-      const s = await browserSession(who);
+      const s = await browserSession(srv.base, who);
       const page = await s.get("/users");
       assert.equal(page.status, 403, who);
       assert.match(page.html, /Chỉ quản trị hệ thống/);
@@ -152,7 +121,7 @@ describe("users", () => {
   });
 
   test("the create form keeps typed values (not the password) when refused, and accepts a unit code", async () => {
-    const s = await browserSession("admin");
+    const s = await browserSession(srv.base, "admin");
     const fields = { login: "tdkt.tinh", full_name: "Lê Thị <Bích>", password: "MatKhau@2025", unit_id: "", unit_code: "QNG-X-21025", role: "leader" };
     assert.equal((await s.post("/users", fields, { withCsrf: false })).status, 403);
     const bad = await s.post("/users", fields);
@@ -188,7 +157,7 @@ describe("users", () => {
 
 describe("group pages", () => {
   test("officers add members by code and remove them; others only read", async () => {
-    const s = await browserSession("tdkt.tinh");
+    const s = await browserSession(srv.base, "tdkt.tinh");
     const made = await s.post("/groups", { name: "Cụm thi đua phía Tây", kind: "cluster", year: "2025", unit_id: String(ids.QNG) });
     assert.equal(made.status, 303);
     const path = made.location.split("?")[0];
@@ -208,12 +177,12 @@ describe("group pages", () => {
     assert.equal(badYear.status, 422);
     assert.match(badYear.html, /Năm phải là năm từ 1945 đến 2100/);
 
-    const leader = await browserSession("lanhdao.tinh");
+    const leader = await browserSession(srv.base, "lanhdao.tinh");
     const view = await leader.get(path);
     assert.equal(view.status, 200);
     assert.ok(!view.html.includes("/members"), "no member forms for a leader");
     assert.equal((await leader.post(path + "/members", { codes: "QNG-SNV" })).status, 403);
-    const ward = await browserSession("tdkt.camthanh");
+    const ward = await browserSession(srv.base, "tdkt.camthanh");
     assert.equal((await ward.get(path)).status, 404);
     assert.equal((await ward.post(`${path}/members/${ids["QNG-X-21025"]}/remove`, {})).status, 404);
   });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, login } from "./helpers.mjs";
+import { startServer, login, browserSession } from "./helpers.mjs";
 import { docxFromText, DOCX_TYPE } from "./docx.mjs";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "outlines");
@@ -242,6 +242,36 @@ describe("outlines", () => {
     assert.equal(stale.body.version, 3);
     assert.match(stale.body.error, /người khác lưu trước/);
     assert.equal((await officer.api.get(`/outlines/${id}`)).body.version, 3);
+  });
+
+  test("every version stays readable: the history and each old version as it was", async () => {
+    const id = imported["000_d946f861978f22d1"][0]; // saved twice by the test above
+    const hist = await officer.api.get(`/outlines/${id}/versions`);
+    assert.equal(hist.status, 200, hist.text);
+    assert.deepEqual(hist.body.versions.map((v) => v.version), [3, 2, 1]);
+    assert.equal(hist.body.versions[0].saved_by, officer.user.id);
+    assert.match(hist.body.versions[0].saved_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
+    const v1 = await officer.api.get(`/outlines/${id}/versions/1`);
+    assert.equal(v1.status, 200);
+    assert.equal(v1.body.version, 1);
+    assert.notEqual(v1.body.title, "Đề cương (đã sửa)");
+    assert.ok(find(v1.body.items, "II/6"), "version 1 still has II.6");
+    assert.equal((await officer.api.get(`/outlines/${id}/versions/3`)).body.title, "Đề cương (đã sửa)");
+    assert.equal((await officer.api.get(`/outlines/${id}/versions/9`)).status, 404);
+    assert.equal((await officer.api.get(`/outlines/${id}/versions/99999999999`)).status, 404);
+    // the province's outline is not the ward's to read, nor its history
+    assert.equal((await wardOfficer.api.get(`/outlines/${id}/versions`)).status, 404);
+    assert.equal((await wardOfficer.api.get(`/outlines/${id}/versions/1`)).status, 404);
+    // the pages: the history on the outline's page, an old version read-only
+    const web = await browserSession(srv.base, "lanhdao.tinh");
+    const page = await web.get(`/outlines/${id}`);
+    assert.match(page.html, /Lịch sử phiên bản/);
+    assert.match(page.html, new RegExp(`href="/outlines/${id}/versions/1"`));
+    const old = await web.get(`/outlines/${id}/versions/1`);
+    assert.equal(old.status, 200);
+    assert.match(old.html, /Đây là phiên bản 1/);
+    assert.doesNotMatch(old.html, /Đề cương \(đã sửa\)/);
+    assert.equal((await web.get(`/outlines/${id}/versions/9`)).status, 404);
   });
 
   test("PUT content is validated (422) naming the item", async () => {

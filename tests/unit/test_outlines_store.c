@@ -380,6 +380,59 @@ static void save_bumps_the_version_and_detects_stale_editors(void **state)
 	arena_free(ar);
 }
 
+/* Every version stays readable as it was: the tree read back from its
+ * snapshot equals the outline read at that time, for its readers only. */
+static void old_versions_read_back_as_they_were(void **state)
+{
+	actor off = as_user(P, ROLE_OFFICER);
+	int64_t id = import_seed(&off, "003_204254158d0d4ae1");
+	arena *ar = arena_new();
+	stored_outline v1, cur, old;
+	err e = {0};
+	assert_int_equal(outline_store_get(d, ar, &off, id, &v1, &e), 0);
+	struct outline_item_input *in = as_input(&v1);
+	struct outline_save_input s = {1, "Tên mới", in, v1.n_items - 1}; /* the last item goes */
+	int version = 0;
+	assert_int_equal(outline_store_save(d, &off, id, &s, &version, &e), 0);
+	assert_int_equal(outline_store_get(d, ar, &off, id, &cur, &e), 0);
+
+	outline_version *hist;
+	size_t n;
+	assert_int_equal(outline_versions_list(d, ar, &off, id, &hist, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(hist[0].version, 2); /* newest first */
+	assert_int_equal(hist[1].version, 1);
+	assert_int_equal(hist[0].saved_by, off.user_id);
+
+	outline_version info;
+	char *json = NULL;
+	assert_int_equal(outline_version_get(d, ar, &off, id, 1, &old, &json, &info, &e), 0);
+	assert_int_equal(info.version, 1);
+	assert_non_null(strstr(json, "\"version\":1"));
+	assert_string_equal(old.title, v1.title);
+	assert_int_equal(old.n_items, v1.n_items);
+	assert_int_equal(cur.n_items, v1.n_items - 1);
+	for (size_t i = 0; i < old.n_items; i++) {
+		assert_int_equal(old.items[i].id, v1.items[i].id);
+		assert_int_equal(old.items[i].depth, v1.items[i].depth);
+		assert_int_equal(old.items[i].parent_id, v1.items[i].parent_id);
+		assert_int_equal(old.items[i].asks, v1.items[i].asks);
+		assert_string_equal(old.items[i].label, v1.items[i].label);
+		assert_string_equal(old.items[i].title, v1.items[i].title);
+		assert_string_equal(old.items[i].guidance, v1.items[i].guidance);
+		assert_int_equal(old.items[i].table != NULL, v1.items[i].table != NULL);
+		if (old.items[i].table)
+			assert_int_equal(old.items[i].table->n_rows, v1.items[i].table->n_rows);
+	}
+	assert_int_equal(outline_version_get(d, ar, &off, id, 3, &old, NULL, NULL, &e), E_NOTFOUND);
+	/* not a reader: no history either */
+	actor other = as_user(P2, ROLE_OFFICER);
+	assert_int_equal(outline_versions_list(d, ar, &other, id, &hist, &n, &e), E_NOTFOUND);
+	assert_int_equal(outline_version_get(d, ar, &other, id, 1, &old, NULL, NULL, &e), E_NOTFOUND);
+	free(in);
+	arena_free(ar);
+}
+
 static void invalid_items_are_refused_after_authorization(void **state)
 {
 	actor off = as_user(P, ROLE_OFFICER);
@@ -581,6 +634,7 @@ int main(void)
 		cmocka_unit_test(parser_errors_pass_through),
 		cmocka_unit_test(readers_are_the_owner_and_its_ancestors),
 		cmocka_unit_test(save_bumps_the_version_and_detects_stale_editors),
+		cmocka_unit_test(old_versions_read_back_as_they_were),
 		cmocka_unit_test(invalid_items_are_refused_after_authorization),
 		cmocka_unit_test(custom_tables_are_created_used_and_updated),
 		cmocka_unit_test(copies_are_independent),
