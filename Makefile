@@ -20,7 +20,7 @@ SRC     := $(sort $(wildcard src/*/*.c)) src/main.c
 OBJ     := $(SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/migrations.o $(B)/obj/gen/static.o $(B)/obj/gen/data.o
 MIGR    := $(sort $(wildcard src/db/migrations/*.sql))
 STATIC  := $(sort $(wildcard src/web/static/*))
-DATA    := $(sort $(wildcard data/demo/*.tsv))
+DATA    := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TESTS   := $(patsubst tests/unit/%.c,$(B)/tests/%,$(sort $(wildcard tests/unit/test_*.c)))
 FUZZ    := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
 BENCH   := $(patsubst bench/%.c,$(B)/bench/%,$(sort $(wildcard bench/*.c)))

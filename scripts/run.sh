@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 DATA=${THIDUA_DATA:-./var}
 PORT=${PORT:-8080}
 echo
-build/thidua init --data-dir "$DATA" --demo
+build/thidua init --data-dir "$DATA" --sample
 echo
 echo "  Mở trình duyệt: http://localhost:$PORT/   (Ctrl+C để dừng)"
 echo "  Dữ liệu: $DATA/thidua.db"

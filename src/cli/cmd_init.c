@@ -1,6 +1,7 @@
 /*
  * cmd_init.c — `thidua init`: create or migrate the database, optionally
- * loading the demo data set (idempotent).
+ * loading the demo data set (--demo) and sample work on it (--sample:
+ * campaigns, reports, decisions — what `make run` shows); both idempotent.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +19,7 @@ static void print_demo_accounts(void)
 int cmd_init(int argc, char **argv)
 {
 	struct cli_store store = {0};
-	int demo = 0;
+	int demo = 0, sample = 0;
 	for (int i = 1; i < argc; i++) {
 		int r = cli_store_opt(&store, argc, argv, &i);
 		if (r < 0)
@@ -27,6 +28,8 @@ int cmd_init(int argc, char **argv)
 			continue;
 		if (strcmp(argv[i], "--demo") == 0)
 			demo = 1;
+		else if (strcmp(argv[i], "--sample") == 0)
+			demo = sample = 1;
 		else
 			return cli_fail("tham số không hợp lệ: %s", argv[i]);
 	}
@@ -35,6 +38,8 @@ int cmd_init(int argc, char **argv)
 	int rc = cli_open_migrated(&store, &d, &e);
 	if (rc == 0 && demo)
 		rc = demo_load(d, &e);
+	if (rc == 0 && sample)
+		rc = demo_sample_load(d, &e);
 	if (rc == 0 && demo)
 		print_demo_accounts();
 	if (rc == 0)

@@ -17,5 +17,9 @@ extern const struct demo_user demo_users[];
 
 /* Loads what is missing of the demo data; running it again changes nothing. */
 int demo_load(db *d, err *e);
+/* Sample work on the demo data (after demo_load): an outline, a campaign
+ * to the communes with reports in every state, an older one whose reports
+ * came late, a few decisions. Loaded once: a second call changes nothing. */
+int demo_sample_load(db *d, err *e);
 
 #endif
