@@ -51,7 +51,7 @@ test("an officer pastes an outline and sees the tree beside the text", async () 
   await page.getByLabel("Dán nội dung đề cương").fill(seed("000_d946f861978f22d1"));
   await shot(page, "20-outlines-import");
   await page.getByRole("button", { name: "Nhập đề cương" }).click();
-  await page.waitForURL(/\/outlines\/\d+\?/);
+  await page.waitForURL(/\/outlines\/\d+(\?.*)?$/); // the flash parameters may already be gone
   outlineUrl = page.url().replace(/\?.*/, "");
   assert.match(await page.getByRole("status").textContent(), /Đã nhập đề cương “ĐỀ CƯƠNG Báo cáo/);
   assert.match(await page.locator("h1").textContent(), /^ĐỀ CƯƠNG Báo cáo triển khai/);
@@ -97,7 +97,7 @@ test("the editor works without JavaScript: indent, relabel, save a new version",
   await moved.getByLabel(/^Tiêu đề/).fill("Kiểm tra, giám sát thực hiện Phong trào thi đua");
   await shotAt(page, moved, "23-outline-indented-unsaved");
   await page.getByRole("button", { name: "Lưu đề cương" }).first().click();
-  await page.waitForURL((u) => u.href.startsWith(outlineUrl + "?"));
+  await page.waitForURL((u) => u.href === outlineUrl || u.href.startsWith(outlineUrl + "?"));
   assert.match(await page.getByRole("status").textContent(), /Đã lưu đề cương, phiên bản 2/);
   assert.equal(await page.locator("#version").textContent(), "2");
   const ii5 = page.locator("#tree li.depth-2", { hasText: "Công tác khen thưởng tập thể" }).first();
@@ -214,7 +214,7 @@ test("a custom figure table, used by an item; a copy; a .docx upload", async () 
     buffer: docxFromText(seed("004_595d4ca16fe8dbdd")),
   });
   await page.getByRole("button", { name: "Nhập đề cương" }).click();
-  await page.waitForURL(/\/outlines\/\d+\?/);
+  await page.waitForURL(/\/outlines\/\d+(\?.*)?$/); // the flash parameters may already be gone
   assert.match(await page.locator("h1").textContent(), /nông thôn mới/);
   assert.equal(await page.locator("#h-source").textContent(), "Nội dung đọc từ tệp Word");
   assert.match(await page.locator("#tree").textContent(), /Phần thứ nhất:/);
